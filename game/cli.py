@@ -1,0 +1,57 @@
+"""Command line: ``signal-scouts`` (play), ``lint`` and ``snapshot``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from game.paths import ContentPaths
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="signal-scouts",
+        description="Signal Scouts: offline games that teach children to spot online tricks "
+        "and know what to do. Run with no command to play.",
+    )
+    sub = parser.add_subparsers(dest="command")
+    play = sub.add_parser("play", help="start the game (the default)")
+    play.add_argument("--windowed", action="store_true", help="ignore the fullscreen setting")
+    lint = sub.add_parser("lint", help="check lesson files; exit 1 if any has an error")
+    lint.add_argument("paths", nargs="*", type=Path, help="files or folders (default: lessons/)")
+    snap = sub.add_parser(
+        "snapshot",
+        help="render a screen or a lesson step to a PNG, headless",
+        description="Render a screen headless. SCREEN is a lesson id, or one of: title, "
+        "groups, lessons, help, settings, problems. STEP is a step id or 'debrief'.",
+    )
+    snap.add_argument("screen", help="lesson id or screen name")
+    snap.add_argument("step", nargs="?", help="step id in the lesson, or 'debrief'")
+    snap.add_argument("--out", type=Path, required=True, help="PNG file to write")
+    snap.add_argument("--size", default="1280x720", help="window size, WIDTHxHEIGHT")
+    snap.add_argument("--choose", help="show the feedback after picking this choice id")
+    snap.add_argument("--check-in", action="store_true", help="show the feelings check-in")
+    snap.add_argument("--band", help="age group for the lessons screen (K2, G35, G68, G912)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point for the ``signal-scouts`` console script."""
+    args = _parser().parse_args(argv)
+    paths = ContentPaths.discover()
+    if args.command == "lint":
+        from game.content.lint_command import run_lint
+
+        return run_lint(args.paths or [paths.lessons], out=sys.stdout)
+    if args.command == "snapshot":
+        from game.snapshot import run_snapshot
+
+        return run_snapshot(args, paths)
+    from game.app import run_game
+
+    return run_game(paths, windowed=getattr(args, "windowed", False))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Lesson content: the YAML model, its loader, the lint pass and the curriculum codes."""

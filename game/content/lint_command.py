@@ -1,0 +1,27 @@
+"""The ``signal-scouts lint`` command: report every problem in lesson files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TextIO
+
+from game.content.loader import load_pack
+
+
+def run_lint(paths: list[Path], out: TextIO) -> int:
+    """Print problems as ``file:line:col: message``; return 1 if there was any error."""
+    missing = [p for p in paths if not p.exists()]
+    for path in missing:
+        print(f"{path}: no such file or folder", file=out)
+    pack = load_pack([p for p in paths if p.exists()], root=Path.cwd())
+    problems = [p for failure in pack.failures for p in failure.problems] + pack.warnings
+    for problem in sorted(problems):
+        print(problem, file=out)
+    errors = sum(p.severity == "error" for p in problems) + len(missing)
+    checked = len(pack.lessons) + len(pack.failures)
+    if checked == 0 and not missing:
+        print("no lesson files found (lesson files end in .yaml)", file=out)
+        return 1
+    print(f"{checked} lesson file(s) checked: {errors} error(s), "
+          f"{len(problems) - sum(p.severity == 'error' for p in problems)} warning(s)", file=out)
+    return 1 if errors else 0

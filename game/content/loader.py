@@ -1,0 +1,147 @@
+"""Load lesson files into typed :class:`~game.content.model.Lesson` objects.
+
+Loading = safe YAML parse, validation against the model, then the lint pass.
+Any error stops that one lesson (reported as ``file:line:col``); the others load.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from game.content.lint import lint_lesson
+from game.content.model import Lesson
+from game.content.problems import LessonError, Problem, did_you_mean
+from game.content.source import PathKey, SourceMap, iter_yaml_files, read_yaml
+
+
+@dataclass
+class LoadedPack:
+    """The lessons that loaded, and the files that did not (with their problems)."""
+
+    lessons: list[Lesson] = field(default_factory=list)
+    failures: list[LessonError] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+    def by_id(self, lesson_id: str) -> Lesson | None:
+        """The loaded lesson with *lesson_id*, if any."""
+        return next((lesson for lesson in self.lessons if lesson.id == lesson_id), None)
+
+
+def _model_at(loc: PathKey) -> type[BaseModel] | None:
+    """The model class whose fields live at *loc* inside a lesson, if there is one."""
+    model: Any = Lesson
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(model, type) and issubclass(model, BaseModel)):
+            return None
+        info = next(
+            (f for name, f in model.model_fields.items() if part in (name, f.alias)), None
+        )
+        if info is None:
+            return None
+        model = _inner_model(info.annotation)
+    return model if isinstance(model, type) and issubclass(model, BaseModel) else None
+
+
+def _inner_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is not None:
+        for arg in typing.get_args(annotation):
+            found = _inner_model(arg)
+            if found is not None:
+                return found
+    return None
+
+
+def _field_names(model: type[BaseModel]) -> list[str]:
+    return [f.alias or name for name, f in model.model_fields.items()]
+
+
+def _describe(error: dict[str, Any], smap: SourceMap) -> Problem:
+    loc: PathKey = tuple(error["loc"])
+    kind = error["type"]
+    value = error.get("input")
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        parent = _model_at(loc[:-1])
+        allowed = _field_names(parent) if parent else []
+        hint = did_you_mean(key, allowed) or (
+            f" Allowed keys here: {', '.join(allowed)}." if allowed else ""
+        )
+        return smap.problem(loc, f"unknown key '{key}'.{hint} Remove it or fix the spelling.",
+                            key=True)
+    if kind == "missing":
+        return smap.problem(
+            loc[:-1], f"missing required key '{loc[-1]}': add '{loc[-1]}: ...' here"
+        )
+    if kind == "string_pattern_mismatch" and str(loc[-1]) in {"id", "next", "start"}:
+        return smap.problem(
+            loc,
+            f"'{value}' is not a valid id: use only lowercase letters, digits, '-' and '_', "
+            "starting with a letter or digit (for example 'ask-for-help')",
+        )
+    if kind == "string_pattern_mismatch" and str(loc[-1]) == "url":
+        return smap.problem(loc, f"'{value}' is not a web address: start it with https://")
+    if kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        options = [o.strip(" '") for o in expected.replace(" or ", ",").split(",") if o.strip()]
+        hint = did_you_mean(str(value), options)
+        return smap.problem(loc, f"'{value}' is not allowed here; use one of {expected}.{hint}")
+    where = ".".join(str(p) for p in loc) or "lesson"
+    return smap.problem(loc, f"{where}: {error['msg'].lower()} (got {value!r}); fix this value")
+
+
+def load_lesson(path: Path, display_name: str | None = None) -> tuple[Lesson, list[Problem]]:
+    """Load and check one lesson file; return it with any warnings.
+
+    Raises:
+        LessonError: with every error found, each located as ``file:line:col``.
+    """
+    data, smap, problems = read_yaml(path, display_name)
+    if not isinstance(data, dict):
+        raise LessonError(
+            path,
+            [Problem(smap.file, 1, 1, "a lesson file must be a mapping of keys such as "
+                     "'id:', 'title:' and 'steps:'; see docs/lesson-authoring.md")],
+        )
+    try:
+        lesson = Lesson.model_validate(data)
+    except ValidationError as exc:
+        problems += [_describe(e, smap) for e in exc.errors()]
+        raise LessonError(path, sorted(problems)) from exc
+    problems += lint_lesson(lesson, smap)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise LessonError(path, sorted(problems))
+    return lesson, problems
+
+
+def load_pack(paths: list[Path], root: Path | None = None) -> LoadedPack:
+    """Load every lesson under *paths*; broken files are collected, never raised."""
+    pack = LoadedPack()
+    seen: dict[str, str] = {}
+    for path in iter_yaml_files(paths):
+        name = str(path.relative_to(root)) if root and path.is_relative_to(root) else str(path)
+        try:
+            lesson, warnings = load_lesson(path, name)
+        except LessonError as exc:
+            pack.failures.append(exc)
+            continue
+        if lesson.id in seen:
+            pack.failures.append(
+                LessonError(path, [Problem(name, 1, 1, f"lesson id '{lesson.id}' is already "
+                                   f"used by {seen[lesson.id]}; give this lesson its own id")])
+            )
+            continue
+        seen[lesson.id] = name
+        pack.lessons.append(lesson)
+        pack.warnings += warnings
+    return pack
