@@ -39,31 +39,45 @@ def _check_band(lesson: Lesson, smap: SourceMap) -> list[Problem]:
     band = BANDS[lesson.grade_band]
     out = []
     if lesson.sensitivity_level > band.max_sensitivity:
-        out.append(smap.problem(
-            ("sensitivity_level",),
-            f"sensitivity level {lesson.sensitivity_level} is not allowed for {band.code}: "
-            f"{band.code} lessons may use levels 1-{band.max_sensitivity} only (levels 3-4 "
-            "are for G68 and G912); lower the level or move the lesson to an older band",
-        ))
+        out.append(
+            smap.problem(
+                ("sensitivity_level",),
+                f"sensitivity level {lesson.sensitivity_level} is not allowed for {band.code}: "
+                f"{band.code} lessons may use levels 1-{band.max_sensitivity} only (levels 3-4 "
+                "are for G68 and G912); lower the level or move the lesson to an older band",
+            )
+        )
     low, high = lesson.age_range
     if low > high or low < band.ages[0] or high > band.ages[1]:
-        out.append(smap.problem(
-            ("age_range",),
-            f"age range {low}-{high} does not fit band {band.code} "
-            f"(ages {band.ages[0]}-{band.ages[1]}); use an age range inside the band",
-        ))
+        out.append(
+            smap.problem(
+                ("age_range",),
+                f"age range {low}-{high} does not fit band {band.code} "
+                f"(ages {band.ages[0]}-{band.ages[1]}); use an age range inside the band",
+            )
+        )
     if lesson.sensitivity_level >= 2:
         missing = [c for c in REASSURANCE_SKILLS if c not in lesson.skills_practised]
         if missing:
-            out.append(smap.problem(
-                ("skills_practised",),
-                f"lessons about contact risk (sensitivity 2+) must practise {', '.join(missing)} "
-                "(it's never too late to tell; it's not your fault): add them to "
-                "skills_practised and to a step or choice",
-            ))
+            out.append(
+                smap.problem(
+                    ("skills_practised",),
+                    "lessons about contact risk (sensitivity 2+) must practise "
+                    f"{', '.join(missing)} "
+                    "(it's never too late to tell; it's not your fault): add them to "
+                    "skills_practised and to a step or choice",
+                )
+            )
     if not lesson.sources:
-        out.append(Problem(smap.file, 1, 1, "no sources: add at least one under 'sources:' "
-                           "so teachers can check the facts", "warning"))
+        out.append(
+            Problem(
+                smap.file,
+                1,
+                1,
+                "no sources: add at least one under 'sources:' so teachers can check the facts",
+                "warning",
+            )
+        )
     return out
 
 
@@ -80,8 +94,9 @@ def _code_problems(
 
 
 def _check_codes(lesson: Lesson, smap: SourceMap) -> list[Problem]:
-    out = list(_code_problems(lesson.tactics_covered, ("tactics_covered",), TACTICS, "tactic",
-                              smap))
+    out = list(
+        _code_problems(lesson.tactics_covered, ("tactics_covered",), TACTICS, "tactic", smap)
+    )
     out += _code_problems(lesson.skills_practised, ("skills_practised",), SKILLS, "skill", smap)
     for si, step in enumerate(lesson.steps):
         out += _code_problems(step.skills, ("steps", si, "skills"), SKILLS, "skill", smap)
@@ -90,20 +105,35 @@ def _check_codes(lesson: Lesson, smap: SourceMap) -> list[Problem]:
             out += _code_problems(choice.skills, path, SKILLS, "skill", smap)
             for k, code in enumerate(choice.skills):
                 if code in SKILLS and code not in lesson.skills_practised:
-                    out.append(smap.problem((*path, k), f"skill {code} is practised here but "
-                                            "missing from skills_practised: add it there"))
+                    out.append(
+                        smap.problem(
+                            (*path, k),
+                            f"skill {code} is practised here but "
+                            "missing from skills_practised: add it there",
+                        )
+                    )
         for k, code in enumerate(step.skills):
             if code in SKILLS and code not in lesson.skills_practised:
-                out.append(smap.problem(("steps", si, "skills", k), f"skill {code} is practised "
-                                        "here but missing from skills_practised: add it there"))
+                out.append(
+                    smap.problem(
+                        ("steps", si, "skills", k),
+                        f"skill {code} is practised "
+                        "here but missing from skills_practised: add it there",
+                    )
+                )
         for mi, message in enumerate(step.messages):
             if message.tactic is None:
                 continue
             path = ("steps", si, "messages", mi, "tactic")
             out += _code_problems([message.tactic], path[:-1], TACTICS, "tactic", smap)
             if message.tactic in TACTICS and message.tactic not in lesson.tactics_covered:
-                out.append(smap.problem(path, f"tactic {message.tactic} is used here but "
-                                        "missing from tactics_covered: add it there"))
+                out.append(
+                    smap.problem(
+                        path,
+                        f"tactic {message.tactic} is used here but "
+                        "missing from tactics_covered: add it there",
+                    )
+                )
     return out
 
 
@@ -119,9 +149,14 @@ def _check_ids(lesson: Lesson, smap: SourceMap) -> list[Problem]:
         for path, item_id in items:
             if item_id in seen:
                 line, col = seen[item_id]
-                out.append(smap.problem(path, f"the id '{item_id}' is already used at line "
-                                        f"{line}:{col}; every step, message and choice needs "
-                                        "its own id"))
+                out.append(
+                    smap.problem(
+                        path,
+                        f"the id '{item_id}' is already used at line "
+                        f"{line}:{col}; every step, message and choice needs "
+                        "its own id",
+                    )
+                )
             else:
                 seen[item_id] = smap.where(path)
     return out
@@ -132,68 +167,115 @@ def _check_graph(lesson: Lesson, smap: SourceMap) -> list[Problem]:
     steps = {s.id: s for s in lesson.steps}
     index = {s.id: i for i, s in enumerate(lesson.steps)}
     if lesson.start and lesson.start not in steps:
-        out.append(smap.problem(("start",), f"start step '{lesson.start}' does not exist."
-                                f"{did_you_mean(lesson.start, steps)}"))
+        out.append(
+            smap.problem(
+                ("start",),
+                f"start step '{lesson.start}' does not exist.{did_you_mean(lesson.start, steps)}",
+            )
+        )
         return out
     for si, step in enumerate(lesson.steps):
         where = ("steps", si)
         if step.next and step.next not in steps:
-            out.append(smap.problem((*where, "next"), f"'next: {step.next}' points to no step."
-                                    f"{did_you_mean(step.next, steps)} Use an existing step id."))
+            out.append(
+                smap.problem(
+                    (*where, "next"),
+                    f"'next: {step.next}' points to no step."
+                    f"{did_you_mean(step.next, steps)} Use an existing step id.",
+                )
+            )
         for ci, choice in enumerate(step.choices or []):
             if choice.next not in steps:
-                out.append(smap.problem(
-                    (*where, "choices", ci, "next"),
-                    f"'next: {choice.next}' points to no step."
-                    f"{did_you_mean(choice.next, steps)} Use an existing step id.",
-                ))
+                out.append(
+                    smap.problem(
+                        (*where, "choices", ci, "next"),
+                        f"'next: {choice.next}' points to no step."
+                        f"{did_you_mean(choice.next, steps)} Use an existing step id.",
+                    )
+                )
         ways = sum(x for x in (step.choices is not None, step.next is not None, step.end))
         if ways == 0:
-            out.append(smap.problem(where, f"step '{step.id}' is a dead end: give it 'next:', "
-                                    "'choices:' or 'end: true'"))
+            out.append(
+                smap.problem(
+                    where,
+                    f"step '{step.id}' is a dead end: give it 'next:', 'choices:' or 'end: true'",
+                )
+            )
         elif ways > 1:
-            out.append(smap.problem(where, f"step '{step.id}' has more than one way on: use "
-                                    "only one of 'next:', 'choices:' or 'end: true'"))
+            out.append(
+                smap.problem(
+                    where,
+                    f"step '{step.id}' has more than one way on: use "
+                    "only one of 'next:', 'choices:' or 'end: true'",
+                )
+            )
         if step.choices is not None:
             count = len(step.choices)
             if count == 0:
-                out.append(smap.problem((*where, "choices"), "this choice list is empty: give "
-                                        f"the child {MIN_CHOICES}-{MAX_CHOICES} choices"))
+                out.append(
+                    smap.problem(
+                        (*where, "choices"),
+                        "this choice list is empty: give "
+                        f"the child {MIN_CHOICES}-{MAX_CHOICES} choices",
+                    )
+                )
             elif not MIN_CHOICES <= count <= MAX_CHOICES:
-                out.append(smap.problem((*where, "choices"), f"{count} choices: give the child "
-                                        f"{MIN_CHOICES}-{MAX_CHOICES} choices"))
+                out.append(
+                    smap.problem(
+                        (*where, "choices"),
+                        f"{count} choices: give the child {MIN_CHOICES}-{MAX_CHOICES} choices",
+                    )
+                )
             if count and not any(c.safe for c in step.choices):
-                out.append(smap.problem((*where, "choices"), "no choice here is safe: add one "
-                                        "safe choice so the child can practise the right move"))
+                out.append(
+                    smap.problem(
+                        (*where, "choices"),
+                        "no choice here is safe: add one "
+                        "safe choice so the child can practise the right move",
+                    )
+                )
         if step.end and not step.messages:
-            out.append(smap.problem(where, "the last step needs at least one message to close "
-                                    "the story"))
+            out.append(
+                smap.problem(where, "the last step needs at least one message to close the story")
+            )
     if out:
         return out  # the graph walks below need valid references
 
     reachable = _reach(lesson.start_id, steps)
     for step in lesson.steps:
         if step.id not in reachable:
-            out.append(smap.problem(("steps", index[step.id]), f"step '{step.id}' can never be "
-                                    "reached: point a 'next:' at it or delete it"))
+            out.append(
+                smap.problem(
+                    ("steps", index[step.id]),
+                    f"step '{step.id}' can never be reached: point a 'next:' at it or delete it",
+                )
+            )
     ends = {s.id for s in lesson.steps if s.end}
     if not ends:
-        out.append(smap.problem(("steps",), "no step ends the lesson: mark the last step "
-                                "with 'end: true'"))
+        out.append(
+            smap.problem(("steps",), "no step ends the lesson: mark the last step with 'end: true'")
+        )
         return out
     for step_id in sorted(reachable, key=index.get):
         if not (_reach(step_id, steps) & ends):
-            out.append(smap.problem(("steps", index[step_id]), f"from step '{step_id}' the story "
-                                    "never ends (it loops forever): add a way to an 'end: true' "
-                                    "step"))
+            out.append(
+                smap.problem(
+                    ("steps", index[step_id]),
+                    f"from step '{step_id}' the story "
+                    "never ends (it loops forever): add a way to an 'end: true' "
+                    "step",
+                )
+            )
     leak = _path_without_help(lesson.start_id, steps, ends)
     if leak:
-        out.append(smap.problem(
-            ("steps", index[leak[-1]]),
-            "this path reaches the end without the help route (" + " -> ".join(leak) + "): "
-            f"every path must practise {HELP_SKILL} (tell a trusted adult); add "
-            f"'skills: [{HELP_SKILL}]' to a step or choice on it",
-        ))
+        out.append(
+            smap.problem(
+                ("steps", index[leak[-1]]),
+                "this path reaches the end without the help route (" + " -> ".join(leak) + "): "
+                f"every path must practise {HELP_SKILL} (tell a trusted adult); add "
+                f"'skills: [{HELP_SKILL}]' to a step or choice on it",
+            )
+        )
     return out
 
 
@@ -234,13 +316,20 @@ def _check_words(lesson: Lesson, smap: SourceMap) -> list[Problem]:
     pattern = re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
     out = []
     for si, step in enumerate(lesson.steps):
-        texts = [(("steps", si, "messages", mi, "text"), m.text) for mi, m in enumerate(step.messages)]
+        texts = [
+            (("steps", si, "messages", mi, "text"), m.text) for mi, m in enumerate(step.messages)
+        ]
         for ci, choice in enumerate(step.choices or []):
             texts.append((("steps", si, "choices", ci, "text"), choice.text))
             texts.append((("steps", si, "choices", ci, "feedback"), choice.feedback))
         for path, text in texts:
             if match := pattern.search(text):
-                out.append(smap.problem(path, f"'{match.group(0)}' is on the avoid list for "
-                                        f"{lesson.grade_band} (safety-education.md §5.3): use "
-                                        "the band's own words, such as 'tricky' or 'uh-oh'"))
+                out.append(
+                    smap.problem(
+                        path,
+                        f"'{match.group(0)}' is on the avoid list for "
+                        f"{lesson.grade_band} (safety-education.md §5.3): use "
+                        "the band's own words, such as 'tricky' or 'uh-oh'",
+                    )
+                )
     return out

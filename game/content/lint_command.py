@@ -22,6 +22,9 @@ def run_lint(paths: list[Path], out: TextIO) -> int:
     if checked == 0 and not missing:
         print("no lesson files found (lesson files end in .yaml)", file=out)
         return 1
-    print(f"{checked} lesson file(s) checked: {errors} error(s), "
-          f"{len(problems) - sum(p.severity == 'error' for p in problems)} warning(s)", file=out)
+    print(
+        f"{checked} lesson file(s) checked: {errors} error(s), "
+        f"{len(problems) - sum(p.severity == 'error' for p in problems)} warning(s)",
+        file=out,
+    )
     return 1 if errors else 0

@@ -41,9 +41,7 @@ def _model_at(loc: PathKey) -> type[BaseModel] | None:
             continue
         if not (isinstance(model, type) and issubclass(model, BaseModel)):
             return None
-        info = next(
-            (f for name, f in model.model_fields.items() if part in (name, f.alias)), None
-        )
+        info = next((f for name, f in model.model_fields.items() if part in (name, f.alias)), None)
         if info is None:
             return None
         model = _inner_model(info.annotation)
@@ -76,8 +74,9 @@ def _describe(error: dict[str, Any], smap: SourceMap) -> Problem:
         hint = did_you_mean(key, allowed) or (
             f" Allowed keys here: {', '.join(allowed)}." if allowed else ""
         )
-        return smap.problem(loc, f"unknown key '{key}'.{hint} Remove it or fix the spelling.",
-                            key=True)
+        return smap.problem(
+            loc, f"unknown key '{key}'.{hint} Remove it or fix the spelling.", key=True
+        )
     if kind == "missing":
         return smap.problem(
             loc[:-1], f"missing required key '{loc[-1]}': add '{loc[-1]}: ...' here"
@@ -109,8 +108,15 @@ def load_lesson(path: Path, display_name: str | None = None) -> tuple[Lesson, li
     if not isinstance(data, dict):
         raise LessonError(
             path,
-            [Problem(smap.file, 1, 1, "a lesson file must be a mapping of keys such as "
-                     "'id:', 'title:' and 'steps:'; see docs/lesson-authoring.md")],
+            [
+                Problem(
+                    smap.file,
+                    1,
+                    1,
+                    "a lesson file must be a mapping of keys such as "
+                    "'id:', 'title:' and 'steps:'; see docs/lesson-authoring.md",
+                )
+            ],
         )
     try:
         lesson = Lesson.model_validate(data)
@@ -137,8 +143,18 @@ def load_pack(paths: list[Path], root: Path | None = None) -> LoadedPack:
             continue
         if lesson.id in seen:
             pack.failures.append(
-                LessonError(path, [Problem(name, 1, 1, f"lesson id '{lesson.id}' is already "
-                                   f"used by {seen[lesson.id]}; give this lesson its own id")])
+                LessonError(
+                    path,
+                    [
+                        Problem(
+                            name,
+                            1,
+                            1,
+                            f"lesson id '{lesson.id}' is already "
+                            f"used by {seen[lesson.id]}; give this lesson its own id",
+                        )
+                    ],
+                )
             )
             continue
         seen[lesson.id] = name

@@ -47,9 +47,7 @@ TACTICS: dict[str, Tactic] = {
         Tactic("T03", N_("Pretend kid"), N_("Saying they are your age when you can't know that.")),
         Tactic("T04", N_("Free stuff with strings"), N_("A gift that comes with a catch.")),
         Tactic("T05", N_("Secret-keeper trap"), N_("Asking you to hide the chat from grown-ups.")),
-        Tactic(
-            "T06", N_("Let's go somewhere private"), N_("Asking you to switch to another app.")
-        ),
+        Tactic("T06", N_("Let's go somewhere private"), N_("Asking you to switch to another app.")),
         Tactic(
             "T07",
             N_("Where-do-you-live questions"),
@@ -65,7 +63,9 @@ TACTICS: dict[str, Tactic] = {
             N_("Fake crush"),
             N_("Romance talk from someone older that is meant to hook you."),
         ),
-        Tactic("T10", N_("Weird-question check"), N_("Personal questions that test how you react.")),
+        Tactic(
+            "T10", N_("Weird-question check"), N_("Personal questions that test how you react.")
+        ),
         Tactic("T11", N_("Photo pressure"), N_("Pushing you to send pictures of yourself.")),
         Tactic(
             "T12",
@@ -78,9 +78,13 @@ TACTICS: dict[str, Tactic] = {
             N_("Sending a picture you didn't ask for that feels uh-oh."),
         ),
         Tactic("T14", N_("Camera-on request"), N_("Pushing for video calls or to see your room.")),
-        Tactic("T15", N_("Let's meet up"), N_("Asking to meet in person, often alone or secretly.")),
+        Tactic(
+            "T15", N_("Let's meet up"), N_("Asking to meet in person, often alone or secretly.")
+        ),
         Tactic("T16", N_("Hurry-up pressure"), N_("Rushing you so you don't stop and think.")),
-        Tactic("T17", N_("Blame game"), N_("Saying you will be in trouble too, so you stay quiet.")),
+        Tactic(
+            "T17", N_("Blame game"), N_("Saying you will be in trouble too, so you stay quiet.")
+        ),
         Tactic(
             "T18",
             N_("Threat trap"),
@@ -92,7 +96,9 @@ TACTICS: dict[str, Tactic] = {
             N_("Too-good-to-be-true offer"),
             N_("Fame, modelling or job offers that need photos first."),
         ),
-        Tactic("T21", N_("Adult-only treats"), N_("Offering rides, places to stay or adult things.")),
+        Tactic(
+            "T21", N_("Adult-only treats"), N_("Offering rides, places to stay or adult things.")
+        ),
     )
 }
 
@@ -102,7 +108,9 @@ SKILLS: dict[str, Skill] = {
         Skill("R01", N_("Notice the feeling"), N_("Listen to your uh-oh feeling.")),
         Skill("R02", N_("Pause"), N_("Stop. You don't have to answer.")),
         Skill("R03", N_("Say no"), N_("You can say no, even to someone you know.")),
-        Skill("R04", N_("Keep private things private"), N_("Your address and school stay private.")),
+        Skill(
+            "R04", N_("Keep private things private"), N_("Your address and school stay private.")
+        ),
         Skill("R05", N_("Check first"), N_("Ask a grown-up before you accept, share or meet.")),
         Skill("R06", N_("Stay in the safe chat"), N_("Switching apps is a red flag.")),
         Skill("R07", N_("Pressure means no"), N_("Don't send pictures when someone pushes.")),
@@ -169,7 +177,18 @@ BANDS: dict[str, Band] = {
 
 #: Words a lesson for this band must not use (safety-education.md §5.3 "Avoid").
 AVOID_WORDS: dict[str, tuple[str, ...]] = {
-    "K2": ("sex", "sexual", "nude", "nudes", "predator", "abuse", "kidnap", "kill", "porn", "naked"),
+    "K2": (
+        "sex",
+        "sexual",
+        "nude",
+        "nudes",
+        "predator",
+        "abuse",
+        "kidnap",
+        "kill",
+        "porn",
+        "naked",
+    ),
     "G35": ("sexual", "nude", "nudes", "predator", "monster", "porn", "naked", "kill"),
     "G68": ("predator", "monster", "porn"),
     "G912": ("porn",),

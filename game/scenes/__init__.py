@@ -1,0 +1,1 @@
+"""Screens of the game, kept on a pushdown stack by :class:`game.app.App`."""

@@ -1,0 +1,236 @@
+"""The base screen: a header with Back and Help, focusable buttons and input handling.
+
+Every screen gets the same control scheme: mouse or touch press-and-release on a
+button, Tab / arrows to move the focus ring, Enter or Space to press, Escape to go
+back and F1 for help.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pygame
+
+from game.ui import draw, theme
+from game.ui.widgets import STYLES, Button
+
+if TYPE_CHECKING:
+    from game.app import App
+
+STYLES.setdefault("help", (theme.ACCENT, theme.INK, None))
+
+NEXT_KEYS = {pygame.K_TAB, pygame.K_DOWN, pygame.K_RIGHT}
+PREV_KEYS = {pygame.K_UP, pygame.K_LEFT}
+PRESS_KEYS = {pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE}
+
+
+class Scene:
+    """One screen. Subclasses build their buttons in :meth:`build` and draw in :meth:`draw`."""
+
+    #: Show a Back button in the header (Escape does the same).
+    has_back = True
+    #: Show the Help button in the header.
+    has_help = True
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+        self.buttons: list[Button] = []
+        self.header_buttons: list[Button] = []
+        self.focus = 0
+        self.dirty = True
+        self._pressed: str | None = None
+
+    # -- conveniences ----------------------------------------------------------
+    @property
+    def m(self) -> theme.Metrics:
+        """Current metrics (window size and text scale)."""
+        return self.app.metrics
+
+    def _(self, message: str) -> str:
+        """Translate a UI string in the current language."""
+        return self.app.tr._(message)
+
+    def title(self) -> str:
+        """Header title ('' for none)."""
+        return ""
+
+    # -- lifecycle -------------------------------------------------------------
+    def enter(self) -> None:
+        """Called when the screen is pushed: build the layout."""
+        self.relayout()
+
+    def resume(self, result: Any = None) -> None:
+        """Called when a screen above this one closes, with its result."""
+        self.relayout()
+
+    def relayout(self) -> None:
+        """Rebuild buttons for the current window, language and text size."""
+        focused = self.focused_key()
+        self.header_buttons = self._header()
+        self.buttons = []
+        self.focus = 0
+        self.build()
+        keys = [b.key for b in self.all_buttons()]
+        if focused in keys:
+            self.focus = keys.index(focused)
+        self.dirty = True
+
+    def build(self) -> None:
+        """Create ``self.buttons`` for the current layout (subclasses override)."""
+
+    def content_rect(self) -> pygame.Rect:
+        """The area below the header."""
+        top = self.header_height()
+        return pygame.Rect(0, top, self.m.width, self.m.height - top)
+
+    def header_height(self) -> int:
+        """Height of the header band."""
+        return self.m.px(60) + self.m.button_h // 2
+
+    def _header(self) -> list[Button]:
+        m = self.m
+        h = m.button_h
+        top = (self.header_height() - h) // 2
+        out = []
+        if self.has_help:
+            width = m.px(150) + m.font(26) * 2
+            rect = pygame.Rect(m.width - m.pad - width, top, width, h)
+            out.append(Button("help", self._("Help"), rect, "help", icon=self._help_icon))
+        if self.has_back:
+            width = m.px(130) + m.font(26) * 2
+            rect = pygame.Rect(m.pad, top, width, h)
+            out.append(
+                Button(
+                    "back",
+                    self._("Back"),
+                    rect,
+                    "secondary",
+                    icon=lambda s, c, z: draw.arrow(s, c, z, theme.PRIMARY, -1),
+                )
+            )
+        return out
+
+    def _help_icon(self, surface: pygame.Surface, center: tuple[int, int], size: int) -> None:
+        glyph = self.app.text.render("?", round(size * 0.8), theme.INK, bold=True)
+        draw.question(surface, center, size, glyph)
+
+    def all_buttons(self) -> list[Button]:
+        """Buttons in keyboard order: the screen's own first, then Back, then Help."""
+        back = [b for b in self.header_buttons if b.key == "back"]
+        helps = [b for b in self.header_buttons if b.key == "help"]
+        return self.buttons + back + helps
+
+    def focused_key(self) -> str | None:
+        """Key of the button with keyboard focus."""
+        buttons = self.all_buttons()
+        return buttons[self.focus].key if 0 <= self.focus < len(buttons) else None
+
+    # -- input -----------------------------------------------------------------
+    def handle(self, event: pygame.event.Event) -> None:
+        """Route one input event: keyboard focus, mouse and touch presses, wheel."""
+        buttons = self.all_buttons()
+        if event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_F1 and self.has_help:
+                self.press("help")
+            elif event.key == pygame.K_ESCAPE and self.has_back:
+                self.press("back")
+            elif buttons and event.key == pygame.K_TAB and event.mod & pygame.KMOD_SHIFT:
+                self.move_focus(-1)
+            elif buttons and event.key in NEXT_KEYS:
+                self.move_focus(1)
+            elif buttons and event.key in PREV_KEYS:
+                self.move_focus(-1)
+            elif buttons and event.key in PRESS_KEYS:
+                self.press(buttons[self.focus].key)
+            else:
+                self.on_key(event)
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            self._pressed = self._hit(event.pos)
+        elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+            hit = self._hit(event.pos)
+            if hit is not None and hit == self._pressed:
+                self.press(hit)
+            self._pressed = None
+        elif event.type == pygame.MOUSEMOTION:
+            hit = self._hit(event.pos)
+            keys = [b.key for b in buttons]
+            if hit is not None and keys.index(hit) != self.focus:
+                self.focus = keys.index(hit)
+                self.dirty = True
+        elif event.type == pygame.MOUSEWHEEL:
+            self.on_scroll(event.y)
+
+    def _hit(self, pos: tuple[int, int]) -> str | None:
+        for button in self.all_buttons():
+            if button.rect.collidepoint(pos):
+                return button.key
+        return None
+
+    def move_focus(self, delta: int) -> None:
+        """Move the focus ring to the next (1) or previous (-1) button, wrapping around."""
+        count = len(self.all_buttons())
+        if count:
+            self.focus = (self.focus + delta) % count
+            self.dirty = True
+
+    def press(self, key: str) -> None:
+        """Activate the button *key* (header buttons handled here)."""
+        self.app.sound.play("tap")
+        if key == "help":
+            from game.scenes.help import HelpScene
+
+            self.app.push(HelpScene(self.app))
+        elif key == "back":
+            self.app.pop()
+        else:
+            self.on_button(key)
+        self.dirty = True
+
+    def on_button(self, key: str) -> None:
+        """A button of this screen was pressed (subclasses override)."""
+
+    def on_key(self, event: pygame.event.Event) -> None:
+        """A key that is not a navigation key (subclasses may override)."""
+
+    def on_scroll(self, amount: int) -> None:
+        """Mouse wheel (subclasses may override)."""
+
+    # -- drawing ---------------------------------------------------------------
+    def draw(self, surface: pygame.Surface) -> None:
+        """Draw the whole screen."""
+        surface.fill(theme.BG)
+        self.draw_header(surface)
+        self.draw_content(surface)
+        self.draw_buttons(surface)
+
+    def draw_header(self, surface: pygame.Surface) -> None:
+        """The header band with the screen title."""
+        m = self.m
+        band = pygame.Rect(0, 0, m.width, self.header_height())
+        pygame.draw.rect(surface, theme.BG_BAND, band)
+        title = self.title()
+        if title:
+            left = (
+                max((b.rect.right for b in self.header_buttons if b.key == "back"), default=m.pad)
+                + m.pad
+            )
+            right = (
+                min(
+                    (b.rect.left for b in self.header_buttons if b.key == "help"),
+                    default=m.width - m.pad,
+                )
+                - m.pad
+            )
+            label = self.app.text.render(
+                title, m.heading, theme.INK, right - left, bold=True, align="center"
+            )
+            surface.blit(label, label.get_rect(center=((left + right) // 2, band.centery)))
+
+    def draw_content(self, surface: pygame.Surface) -> None:
+        """The screen's own content (subclasses override)."""
+
+    def draw_buttons(self, surface: pygame.Surface) -> None:
+        """Every button, with the focus ring on the focused one."""
+        focused = self.focused_key()
+        for button in self.all_buttons():
+            button.draw(surface, self.app.text, self.m, button.key == focused)

@@ -1,0 +1,336 @@
+"""The chat simulator: a phone on the left, the child's decisions on the right.
+
+Messages appear one at a time when the child presses Next. Choices never time
+out. After a choice, the red-flag messages of that moment are marked with a flag
+icon and the tactic's name, and the feedback is kind whatever was chosen.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.content.model import Lesson
+from game.content.taxonomy import TACTICS
+from game.scenes.base import Scene
+from game.session import FEELINGS, LessonSession, Phase
+from game.ui import draw, theme
+from game.ui.chat_bubbles import BubbleRenderer
+from game.ui.widgets import Button
+
+FEELING_KEYS = {pygame.K_1: 0, pygame.K_2: 1, pygame.K_3: 2, pygame.K_4: 3}
+
+
+class ChatScene(Scene):
+    """Plays one lesson."""
+
+    def __init__(self, app, lesson: Lesson, session: LessonSession | None = None) -> None:  # noqa: D107
+        super().__init__(app)
+        self.lesson = lesson
+        self.session = session or LessonSession(lesson)
+        self.bubbles = BubbleRenderer(app)
+        self.scroll = 0
+        self.panel = pygame.Rect(0, 0, 0, 0)
+        self.phone = pygame.Rect(0, 0, 0, 0)
+        self.feedback_bottom = 0
+
+    def title(self) -> str:
+        """The lesson title."""
+        return self.app.tr.pgettext(f"{self.lesson.id}/title", self.lesson.title)
+
+    def lt(self, item_id: str, text: str) -> str:
+        """Translate a lesson string by its stable id."""
+        return self.app.tr.pgettext(f"{self.lesson.id}/{item_id}", text)
+
+    # -- layout ----------------------------------------------------------------
+    def build(self) -> None:
+        """Phone and panel rectangles, then the buttons for the current phase."""
+        m = self.m
+        area = self.content_rect().inflate(-2 * m.pad, -2 * m.pad)
+        phone_w = round(area.width * 0.53)
+        self.phone = pygame.Rect(area.left, area.top, phone_w, area.height)
+        self.panel = pygame.Rect(
+            self.phone.right + 2 * m.pad,
+            area.top,
+            area.right - self.phone.right - 2 * m.pad,
+            area.height,
+        )
+        phase = self.session.phase
+        if phase is Phase.READING:
+            self._bottom_button("next", self._("Next"), arrow=True)
+        elif phase is Phase.CHECK_IN:
+            self._check_in_buttons()
+        elif phase is Phase.CHOOSING:
+            self._choice_buttons()
+        elif phase is Phase.FEEDBACK:
+            self._bottom_button("next", self._("Continue"), arrow=True)
+        elif phase is Phase.CONTINUE:
+            self._bottom_button("next", self._("Next"), arrow=True)
+        elif phase is Phase.FINISHED:
+            self._bottom_button("finish", self._("Finish mission"), arrow=True)
+
+    def _bottom_button(self, key: str, label: str, *, arrow: bool) -> None:
+        m = self.m
+        rect = pygame.Rect(
+            self.panel.left, self.panel.bottom - m.button_h, self.panel.width, m.button_h
+        )
+        icon = (lambda s, c, z: draw.arrow(s, c, z, theme.WHITE)) if arrow else None
+        self.buttons.append(Button(key, label, rect, "primary", icon=icon, text_size=m.font(30)))
+
+    def _prompt_height(self, text: str) -> int:
+        m = self.m
+        return self.app.text.render(
+            text, m.font(30), theme.INK, self.panel.width, bold=True
+        ).get_height()
+
+    def _check_in_buttons(self) -> None:
+        m = self.m
+        labels = {
+            "good": self._("Happy or OK"),
+            "unsure": self._("Not sure"),
+            "uhoh": self._("Uh-oh"),
+        }
+        y = self.panel.top + self._prompt_height(self._("How does this make you feel?")) + m.pad
+        for mood in FEELINGS:
+            rect = pygame.Rect(self.panel.left, y, self.panel.width, m.button_h)
+            self.buttons.append(
+                Button(
+                    f"feel:{mood}",
+                    labels[mood],
+                    rect,
+                    "choice",
+                    align="left",
+                    icon=lambda s, c, z, mood=mood: draw.face(s, c, round(z * 1.3), mood),
+                )
+            )
+            y += m.button_h + m.px(14)
+
+    def _choice_buttons(self) -> None:
+        m = self.m
+        y = self.panel.top + self._prompt_height(self._("What do you do?")) + m.pad
+        note = self._feeling_note()
+        if note:
+            y += self.app.text.render(
+                note, m.small, theme.INK_SOFT, self.panel.width
+            ).get_height() + m.px(10)
+        for index, choice in enumerate(self.session.step.choices or []):
+            label = self.lt(choice.id, choice.text)
+            rect = pygame.Rect(self.panel.left, y, self.panel.width, m.button_h)
+            button = Button(
+                f"choice:{choice.id}",
+                label,
+                rect,
+                "action" if choice.action else "choice",
+                align="left",
+                bold=False,
+                icon=_number_icon(self.app, index + 1),
+            )
+            button.rect.height = button.needed_height(self.app.text, m)
+            self.buttons.append(button)
+            y += button.rect.height + m.px(12)
+
+    def _feeling_note(self) -> str:
+        return {
+            "good": self._("It can feel nice. Let's look closely at what they asked."),
+            "unsure": self._("Not sure is a good reason to slow down and think."),
+            "uhoh": self._("Good noticing! An uh-oh feeling is a signal to slow down."),
+        }.get(self.session.feeling or "", "")
+
+    # -- input -----------------------------------------------------------------
+    def on_button(self, key: str) -> None:
+        """Advance the story according to the button pressed."""
+        session = self.session
+        if key == "next":
+            if session.phase is Phase.READING:
+                session.reveal()
+                self.app.sound.play("message")
+            else:
+                session.advance()
+                self.app.sound.play("message")
+            self.scroll = 0
+        elif key.startswith("feel:"):
+            session.answer_check_in(key.split(":", 1)[1])
+        elif key.startswith("choice:"):
+            choice = session.choose(key.split(":", 1)[1])
+            self.app.sound.play("good" if choice.safe else "think")
+            self.scroll = 0
+        elif key == "finish":
+            from game.scenes.debrief import DebriefScene
+
+            self.app.sound.play("done")
+            self.app.replace(DebriefScene(self.app, session))
+            return
+        self.relayout()
+
+    def on_key(self, event: pygame.event.Event) -> None:
+        """Number keys pick a choice; Page Up / Page Down scroll the chat."""
+        if event.key in FEELING_KEYS:
+            index = FEELING_KEYS[event.key]
+            keys = [b.key for b in self.buttons if b.key.startswith(("choice:", "feel:"))]
+            if index < len(keys):
+                self.press(keys[index])
+        elif event.key == pygame.K_PAGEUP:
+            self.on_scroll(3)
+        elif event.key == pygame.K_PAGEDOWN:
+            self.on_scroll(-3)
+
+    def on_scroll(self, amount: int) -> None:
+        """Scroll the chat history (positive = older messages)."""
+        self.scroll = max(0, self.scroll + amount * self.m.px(60))
+        self.dirty = True
+
+    # -- drawing ---------------------------------------------------------------
+    def draw_content(self, surface: pygame.Surface) -> None:
+        """Phone with the chat, then the panel for the current phase."""
+        self._draw_phone(surface)
+        self._draw_panel(surface)
+
+    def _draw_phone(self, surface: pygame.Surface) -> None:
+        m = self.m
+        phone = self.phone
+        draw.card(surface, phone, theme.PHONE, m.px(34), shadow=m.px(6))
+        screen = phone.inflate(-m.px(20), -m.px(20))
+        pygame.draw.rect(surface, theme.PHONE_SCREEN, screen, border_radius=m.px(24))
+        bar = pygame.Rect(screen.left, screen.top, screen.width, m.px(64) + m.small)
+        pygame.draw.rect(
+            surface,
+            theme.WHITE,
+            bar,
+            border_top_left_radius=m.px(24),
+            border_top_right_radius=m.px(24),
+        )
+        pygame.draw.line(surface, theme.SHADOW, bar.bottomleft, bar.bottomright, 2)
+        contact = self.lesson.contact
+        size = bar.height - m.px(16)
+        draw.avatar(surface, (bar.left + m.pad + size // 2, bar.centery), size, contact.avatar)
+        name = self.app.text.render(self.lt("contact", contact.name), m.body, theme.INK, bold=True)
+        app_name = self.app.text.render(self.lt("contact", contact.app), m.font(18), theme.INK_SOFT)
+        x = bar.left + 2 * m.pad + size
+        surface.blit(name, (x, bar.centery - name.get_height() + m.px(6)))
+        surface.blit(app_name, (x, bar.centery + m.px(4)))
+
+        chat = pygame.Rect(screen.left, bar.bottom, screen.width, screen.bottom - bar.bottom)
+        chat = chat.inflate(-2 * m.px(14), -2 * m.px(12))
+        surfaces = [self.bubbles.render(entry, chat.width) for entry in self.session.history]
+        gap = m.px(12)
+        total = sum(s.get_height() for s in surfaces) + gap * max(0, len(surfaces) - 1)
+        self.scroll = min(self.scroll, max(0, total - chat.height))
+        y = chat.bottom - total + self.scroll if total > chat.height else chat.top
+        previous_clip = surface.get_clip()
+        surface.set_clip(chat)
+        for bubble in surfaces:
+            if y + bubble.get_height() >= chat.top and y <= chat.bottom:
+                surface.blit(bubble, (chat.left, y))
+            y += bubble.get_height() + gap
+        surface.set_clip(previous_clip)
+        if total > chat.height and self.scroll < total - chat.height:
+            hint = self.app.text.render(
+                self._("Scroll up for earlier messages"), m.font(16), theme.INK_SOFT
+            )
+            pill = hint.get_rect(midtop=(chat.centerx, chat.top)).inflate(m.px(16), m.px(6))
+            pygame.draw.rect(surface, theme.SYSTEM_BG, pill, border_radius=pill.height // 2)
+            surface.blit(hint, hint.get_rect(center=pill.center))
+
+    def _draw_panel(self, surface: pygame.Surface) -> None:
+        m = self.m
+        text = self.app.text
+        phase = self.session.phase
+        panel = self.panel
+        prompt = {
+            Phase.READING: self._("Read the message, then press Next."),
+            Phase.CHECK_IN: self._("How does this make you feel?"),
+            Phase.CHOOSING: self._("What do you do?"),
+            Phase.CONTINUE: self._("Ready for what happens next?"),
+            Phase.FINISHED: self._("You reached the end of the mission!"),
+        }.get(phase)
+        if prompt:
+            label = text.render(prompt, m.font(30), theme.INK, panel.width, bold=True)
+            surface.blit(label, panel.topleft)
+            if phase is Phase.CHOOSING and self._feeling_note():
+                note = text.render(self._feeling_note(), m.small, theme.INK_SOFT, panel.width)
+                surface.blit(note, (panel.left, panel.top + label.get_height() + m.px(10)))
+            if phase in (Phase.READING, Phase.CONTINUE, Phase.FINISHED):
+                draw.avatar(surface, (panel.centerx, panel.centery - m.px(10)), m.px(150), "scout")
+        if phase is Phase.FEEDBACK:
+            self._draw_feedback(surface)
+
+    def _draw_feedback(self, surface: pygame.Surface) -> None:
+        m = self.m
+        text = self.app.text
+        choice = self.session.chosen
+        assert choice is not None
+        area = pygame.Rect(
+            self.panel.left,
+            self.panel.top,
+            self.panel.width,
+            self.panel.height - m.button_h - m.pad,
+        )
+        pieces: list[tuple[str, pygame.Surface]] = []
+        icon_size = m.font(44)
+        heading = self._("Great choice!") if choice.safe else self._("Let's think about that")
+        inner_w = area.width - 2 * m.pad
+        head = text.render(
+            heading,
+            m.font(32),
+            theme.GOOD if choice.safe else theme.INK,
+            inner_w - icon_size - m.px(12),
+            bold=True,
+        )
+        body = text.render(self.lt(choice.id, choice.feedback), m.body, theme.INK, inner_w)
+        pieces.append(("head", head))
+        pieces.append(("body", body))
+        flags = []
+        for code in self.session.step_tactics():
+            tactic = TACTICS[code]
+            line = self._("Red flag: {name}").format(name=self._(tactic.name))
+            flags.append(
+                (
+                    text.render(line, m.small, theme.FLAG, inner_w - m.px(40), bold=True),
+                    text.render(self._(tactic.explain), m.small, theme.INK, inner_w - m.px(40)),
+                )
+            )
+        height = m.pad * 2 + max(head.get_height(), icon_size) + m.px(10) + body.get_height()
+        for name, explain in flags:
+            height += m.px(14) + name.get_height() + explain.get_height()
+        card = pygame.Rect(area.left, area.top, area.width, min(height, area.height))
+        draw.card(
+            surface,
+            card,
+            theme.GOOD_BG if choice.safe else theme.THINK_BG,
+            m.radius,
+            shadow=m.px(4),
+        )
+        x, y = card.left + m.pad, card.top + m.pad
+        if choice.safe:
+            draw.star(
+                surface,
+                (x + icon_size // 2, y + icon_size // 2),
+                icon_size,
+                theme.ACCENT,
+                theme.INK,
+            )
+        else:
+            draw.bulb(surface, (x + icon_size // 2, y + icon_size // 2), icon_size)
+        surface.blit(
+            head, (x + icon_size + m.px(12), y + max(0, (icon_size - head.get_height()) // 2))
+        )
+        y += max(head.get_height(), icon_size) + m.px(10)
+        surface.blit(body, (x, y))
+        y += body.get_height()
+        for name, explain in flags:
+            y += m.px(14)
+            draw.flag(surface, (x + m.px(14), y + name.get_height() // 2), m.px(28), theme.FLAG)
+            surface.blit(name, (x + m.px(40), y))
+            y += name.get_height()
+            surface.blit(explain, (x + m.px(40), y))
+            y += explain.get_height()
+        self.feedback_bottom = card.bottom
+
+
+def _number_icon(app, number: int):
+    def paint(surface: pygame.Surface, center: tuple[int, int], size: int) -> None:
+        radius = round(size * 0.5)
+        pygame.draw.circle(surface, theme.PRIMARY, center, radius)
+        glyph = app.text.render(str(number), round(size * 0.7), theme.WHITE, bold=True)
+        surface.blit(glyph, glyph.get_rect(center=center))
+
+    return paint

@@ -1,0 +1,160 @@
+"""The lesson list for the chosen age group, with progress, and a note on broken files."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.content.model import Lesson
+from game.content.taxonomy import BANDS
+from game.scenes.base import Scene
+from game.ui import draw, theme
+from game.ui.layout import grid
+from game.ui.widgets import Button
+
+BAND_ORDER = list(BANDS)
+
+
+def lessons_for_band(lessons: list[Lesson], band: str) -> list[Lesson]:
+    """The band's own lessons first, then younger bands' lessons it may also play.
+
+    Lessons above the band's sensitivity limit are never offered (levels 3-4 stay out
+    of the K2 and G35 groups).
+    """
+    rank = BAND_ORDER.index(band)
+    limit = BANDS[band].max_sensitivity
+    allowed = [
+        lesson
+        for lesson in lessons
+        if BAND_ORDER.index(lesson.grade_band) <= rank and lesson.sensitivity_level <= limit
+    ]
+    return sorted(
+        allowed,
+        key=lambda lesson: (
+            lesson.grade_band != band,
+            -BAND_ORDER.index(lesson.grade_band),
+            lesson.session_of or (0, 0),
+            lesson.id,
+        ),
+    )
+
+
+class LessonListScene(Scene):
+    """Pick a lesson. Finished lessons show a tick and their stars."""
+
+    def __init__(self, app) -> None:  # noqa: D107
+        super().__init__(app)
+        self.page = 0
+
+    def title(self) -> str:
+        """Header title."""
+        return self._("Choose a mission")
+
+    def lessons(self) -> list[Lesson]:
+        """Lessons offered to the current band."""
+        return lessons_for_band(self.app.pack.lessons, self.app.profile.settings.band or "K2")
+
+    def build(self) -> None:
+        """Lesson cards in a grid, paged if they do not fit, then the broken-file note."""
+        m = self.m
+        area = self.content_rect().inflate(-4 * m.pad, -2 * m.pad)
+        failures = self.app.pack.failures
+        if failures:
+            area.height -= m.button_h + m.pad
+        cell_h = max(m.px(150), m.button_h * 2)
+        columns = 2
+        rows = max(1, (area.height + m.pad) // (cell_h + m.pad))
+        per_page = rows * columns
+        lessons = self.lessons()
+        pages = max(1, -(-len(lessons) // per_page))
+        self.page = min(self.page, pages - 1)
+        shown = lessons[self.page * per_page : (self.page + 1) * per_page]
+        rects = grid(area, len(shown), columns, cell_h, m.pad, center=False)
+        progress = self.app.profile.progress
+        for lesson, rect in zip(shown, rects, strict=True):
+            entry = progress.lessons.get(lesson.id)
+            minutes = self.app.tr.ngettext("{n} minute", "{n} minutes", lesson.duration_min)
+            band = self._(BANDS[lesson.grade_band].label)
+            if entry and entry.completed:
+                stars = progress.stars_for(lesson.id)
+                status = self.app.tr.ngettext(
+                    "Finished - {n} star", "Finished - {n} stars", stars
+                ).format(n=stars)
+            else:
+                status = self._("Not played yet")
+            title = self.app.tr.pgettext(f"{lesson.id}/title", lesson.title)
+            details = f"{band} - {minutes.format(n=lesson.duration_min)}\n{status}"
+            done = bool(entry and entry.completed)
+            self.buttons.append(
+                Button(
+                    f"lesson:{lesson.id}",
+                    title,
+                    rect,
+                    "choice",
+                    align="left",
+                    icon=_lesson_icon(lesson.contact.avatar, done),
+                    sublabel=details,
+                    icon_scale=2.0,
+                )
+            )
+        if pages > 1:
+            self.buttons.append(
+                Button(
+                    "page",
+                    self._("More missions ({page} of {pages})").format(
+                        page=self.page + 1, pages=pages
+                    ),
+                    pygame.Rect(area.left, area.bottom - m.button_h, area.width, m.button_h),
+                    "quiet",
+                )
+            )
+        if failures:
+            names = ", ".join(str(f.problems[0].file) for f in failures)
+            label = self.app.tr.ngettext(
+                "{n} lesson file could not be opened: {names}. Press to see why.",
+                "{n} lesson files could not be opened: {names}. Press to see why.",
+                len(failures),
+            ).format(n=len(failures), names=names)
+            rect = pygame.Rect(area.left, area.bottom + m.pad, area.width, m.button_h)
+            self.buttons.append(
+                Button("problems", label, rect, "quiet", bold=False, text_size=m.small)
+            )
+
+    def on_button(self, key: str) -> None:
+        """Open a lesson, the next page, or the list of file problems."""
+        if key.startswith("lesson:"):
+            from game.scenes.chat import ChatScene
+
+            lesson = self.app.pack.by_id(key.split(":", 1)[1])
+            if lesson:
+                self.app.push(ChatScene(self.app, lesson))
+        elif key == "page":
+            self.page += 1
+            self.relayout()
+        elif key == "problems":
+            from game.scenes.problems import ProblemsScene
+
+            self.app.push(ProblemsScene(self.app))
+
+    def draw_content(self, surface: pygame.Surface) -> None:
+        """A friendly note when the group has no lessons yet."""
+        if not self.buttons or all(not b.key.startswith("lesson:") for b in self.buttons):
+            m = self.m
+            note = self.app.text.render(
+                self._("No missions for this group yet. Press Back to choose another group."),
+                m.body,
+                theme.INK_SOFT,
+                m.width - 8 * m.pad,
+                align="center",
+            )
+            surface.blit(note, note.get_rect(center=self.content_rect().center))
+
+
+def _lesson_icon(kind: str, done: bool):
+    def paint(surface: pygame.Surface, center: tuple[int, int], size: int) -> None:
+        draw.avatar(surface, center, size, kind)
+        if done:
+            badge = (center[0] + size * 2 // 5, center[1] + size * 2 // 5)
+            pygame.draw.circle(surface, theme.GOOD, badge, size // 5)
+            draw.check(surface, badge, size // 4, theme.WHITE)
+
+    return paint

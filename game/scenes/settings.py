@@ -1,0 +1,90 @@
+"""Settings: text size, sound, full screen and the age group. Saved at once."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.scenes.base import Scene
+from game.ui import theme
+from game.ui.layout import column
+from game.ui.widgets import Button
+
+TEXT_SIZES = ("normal", "large", "extra_large")
+
+
+class SettingsScene(Scene):
+    """One button per setting; pressing it changes the setting."""
+
+    def title(self) -> str:
+        """Header title."""
+        return self._("Settings")
+
+    def _labels(self) -> list[tuple[str, str]]:
+        s = self.app.profile.settings
+        size_names = {
+            "normal": self._("Normal"),
+            "large": self._("Large"),
+            "extra_large": self._("Extra large"),
+        }
+        on, off = self._("On"), self._("Off")
+        return [
+            ("text_size", self._("Text size: {size}").format(size=size_names[s.text_size])),
+            ("sound", self._("Sound: {state}").format(state=on if s.sound else off)),
+            (
+                "fullscreen",
+                self._("Full screen: {state}").format(state=on if self.app.fullscreen else off),
+            ),
+            ("group", self._("Change age group")),
+        ]
+
+    def build(self) -> None:
+        """A column of big toggle buttons."""
+        m = self.m
+        width = min(m.px(640), m.width - 4 * m.pad)
+        area = pygame.Rect(
+            (m.width - width) // 2,
+            self.header_height() + m.pad,
+            width,
+            m.height - self.header_height() - 2 * m.pad,
+        )
+        labels = self._labels()
+        rects = column(area, [m.button_h] * len(labels), m.px(18))
+        self.buttons = [
+            Button(key, label, rect, "choice")
+            for (key, label), rect in zip(labels, rects, strict=True)
+        ]
+
+    def on_button(self, key: str) -> None:
+        """Change and save the setting, then redraw."""
+        profile = self.app.profile
+        settings = profile.settings
+        if key == "text_size":
+            settings.text_size = TEXT_SIZES[(TEXT_SIZES.index(settings.text_size) + 1) % 3]
+            profile.save_settings()
+            self.app.refresh_layout()
+        elif key == "sound":
+            settings.sound = not settings.sound
+            self.app.sound.set_enabled(settings.sound)
+            profile.save_settings()
+        elif key == "fullscreen":
+            settings.fullscreen = not self.app.fullscreen
+            profile.save_settings()
+            self.app.set_fullscreen(settings.fullscreen)
+        elif key == "group":
+            from game.scenes.groups import GroupScene
+
+            self.app.push(GroupScene(self.app))
+            return
+        self.relayout()
+
+    def draw_content(self, surface: pygame.Surface) -> None:
+        """A line saying where settings are kept."""
+        m = self.m
+        note = self.app.text.render(
+            self._("Settings are saved on this computer only."),
+            m.small,
+            theme.INK_SOFT,
+            m.width - 4 * m.pad,
+            align="center",
+        )
+        surface.blit(note, note.get_rect(midbottom=(m.width // 2, m.height - m.pad)))

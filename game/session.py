@@ -1,0 +1,177 @@
+"""Playing one lesson: the story state, separate from how it is drawn.
+
+A :class:`LessonSession` walks the step graph. Each step reveals its messages one
+at a time, may ask a feelings check-in, then offers choices (or goes on). The
+chat history and the stars earned are kept here so the screen only draws them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from game.content.model import Choice, Lesson, Message, Step
+
+
+class Phase(Enum):
+    """Where the child is inside the current step."""
+
+    READING = "reading"  # more messages to reveal
+    CHECK_IN = "check_in"  # "How does this make you feel?"
+    CHOOSING = "choosing"
+    FEEDBACK = "feedback"  # after a choice
+    CONTINUE = "continue"  # all read, no choices: go on
+    FINISHED = "finished"  # the last step was read: debrief next
+
+
+FEELINGS = ("good", "unsure", "uhoh")
+
+
+@dataclass
+class Entry:
+    """One line of the chat history as the screen shows it."""
+
+    key: str
+    sender: str
+    text: str
+    context: str
+    tactic: str | None = None
+    revealed: bool = False
+    hidden_picture: bool = False
+    is_choice: bool = False
+
+
+@dataclass
+class LessonSession:
+    """The state of one play of a lesson."""
+
+    lesson: Lesson
+    step_id: str = ""
+    shown: int = 0
+    phase: Phase = Phase.READING
+    history: list[Entry] = field(default_factory=list)
+    feeling: str | None = None
+    chosen: Choice | None = None
+    stars: dict[str, int] = field(default_factory=dict)
+    skills: set[str] = field(default_factory=set)
+    path: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._enter(self.step_id or self.lesson.start_id)
+
+    # -- reading -----------------------------------------------------------------
+    @property
+    def step(self) -> Step:
+        """The current step."""
+        return self.lesson.step(self.step_id)
+
+    def context(self, item_id: str) -> str:
+        """The translation context of a lesson item: ``lesson-id/item-id``."""
+        return f"{self.lesson.id}/{item_id}"
+
+    def _enter(self, step_id: str) -> None:
+        self.step_id = step_id
+        self.path.append(step_id)
+        self.shown = 0
+        self.feeling = None
+        self.chosen = None
+        self.skills.update(self.step.skills)
+        self.phase = Phase.READING
+        self.reveal()
+
+    def _entry(self, message: Message) -> Entry:
+        return Entry(
+            key=f"msg:{message.id}",
+            sender=message.sender,
+            text=message.text,
+            context=self.context(message.id),
+            tactic=message.tactic,
+            hidden_picture=message.hidden_picture,
+        )
+
+    def reveal(self) -> None:
+        """Show the next message of the step, or move to what comes after the messages."""
+        step = self.step
+        if self.phase is not Phase.READING:
+            return
+        if self.shown < len(step.messages):
+            self.history.append(self._entry(step.messages[self.shown]))
+            self.shown += 1
+        if self.shown >= len(step.messages):
+            self.phase = self._after_reading()
+
+    def reveal_all(self) -> None:
+        """Show every remaining message of the step at once."""
+        while self.phase is Phase.READING:
+            self.reveal()
+
+    def _after_reading(self) -> Phase:
+        step = self.step
+        if step.choices:
+            return Phase.CHECK_IN if step.check_in else Phase.CHOOSING
+        if step.end:
+            return Phase.FINISHED
+        return Phase.CONTINUE
+
+    # -- deciding ----------------------------------------------------------------
+    def answer_check_in(self, feeling: str) -> None:
+        """Record the child's feeling (only for this moment; it is never saved)."""
+        if self.phase is Phase.CHECK_IN and feeling in FEELINGS:
+            self.feeling = feeling
+            self.phase = Phase.CHOOSING
+
+    def choose(self, choice_id: str) -> Choice:
+        """Pick a choice: add it to the chat, reveal the red flags and earn stars."""
+        if self.phase is not Phase.CHOOSING:
+            raise ValueError(f"cannot choose now (phase {self.phase.value})")
+        choice = next(c for c in self.step.choices or [] if c.id == choice_id)
+        self.chosen = choice
+        self.history.append(
+            Entry(
+                key=f"choice:{choice.id}",
+                sender="system" if choice.action else "me",
+                text=choice.text,
+                context=self.context(choice.id),
+                is_choice=True,
+            )
+        )
+        for entry in self.history:
+            if entry.tactic and entry.key in self._step_message_keys():
+                entry.revealed = True
+        if choice.safe:
+            for tactic in self.step_tactics():
+                self.stars[tactic] = self.stars.get(tactic, 0) + 1
+        self.skills.update(choice.skills)
+        self.phase = Phase.FEEDBACK
+        return choice
+
+    def _step_message_keys(self) -> set[str]:
+        return {f"msg:{m.id}" for m in self.step.messages}
+
+    def step_tactics(self) -> list[str]:
+        """Tactics used by the current step's messages, in order, without repeats."""
+        seen: list[str] = []
+        for message in self.step.messages:
+            if message.tactic and message.tactic not in seen:
+                seen.append(message.tactic)
+        return seen
+
+    def advance(self) -> None:
+        """Go on after feedback or a step without choices."""
+        if self.phase is Phase.FEEDBACK and self.chosen:
+            self._enter(self.chosen.next)
+        elif self.phase is Phase.CONTINUE and self.step.next:
+            self._enter(self.step.next)
+
+    @property
+    def finished(self) -> bool:
+        """True when the last step has been read and the debrief comes next."""
+        return self.phase is Phase.FINISHED
+
+    def flags_spotted(self) -> list[str]:
+        """Every tactic revealed so far, in the order met."""
+        seen: list[str] = []
+        for entry in self.history:
+            if entry.revealed and entry.tactic and entry.tactic not in seen:
+                seen.append(entry.tactic)
+        return seen

@@ -1,0 +1,114 @@
+"""``signal-scouts snapshot``: render any screen or lesson step to a PNG, headless."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from game.paths import ContentPaths
+
+SCREENS = ("title", "groups", "lessons", "help", "settings", "problems")
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(part) for part in text.lower().split("x"))
+    except ValueError as exc:
+        raise SystemExit(f"--size must look like 1280x720, not {text!r}") from exc
+    return w, h
+
+
+def play_to(app, lesson, step_id: str | None, *, choose: str | None, check_in: bool):
+    """A :class:`~game.session.LessonSession` replayed up to *step_id* (default: the start)."""
+    from game.content.routes import route_to
+    from game.session import LessonSession, Phase
+
+    route = route_to(lesson, step_id or lesson.start_id)
+    if route is None:
+        raise SystemExit(f"step '{step_id}' cannot be reached in lesson '{lesson.id}'")
+    session = LessonSession(lesson)
+    for _step, choice_id in route[:-1]:
+        session.reveal_all()
+        if choice_id is not None:
+            session.answer_check_in("uhoh")
+            session.choose(choice_id)
+        session.advance()
+    session.reveal_all()
+    if session.phase is Phase.CHECK_IN and not check_in:
+        session.answer_check_in("uhoh")
+    if choose:
+        ids = [c.id for c in session.step.choices or []]
+        if choose not in ids:
+            raise SystemExit(f"choice '{choose}' is not in step '{session.step_id}': {ids}")
+        session.answer_check_in("uhoh")
+        session.choose(choose)
+    return session
+
+
+def render_to_png(args: argparse.Namespace, paths: ContentPaths, data_folder: Path) -> None:
+    """Build the requested screen in a headless app and save it."""
+    import pygame
+
+    from game.app import App
+
+    app = App(paths, size=_size(args.size), data_folder=data_folder, fullscreen=False, sound=False)
+    settings = app.profile.settings
+    name = args.screen
+    if name in SCREENS:
+        from game.scenes.groups import GroupScene
+        from game.scenes.help import HelpScene
+        from game.scenes.lessons import LessonListScene
+        from game.scenes.problems import ProblemsScene
+        from game.scenes.settings import SettingsScene
+        from game.scenes.title import TitleScene
+
+        settings.band = args.band or "G35"
+        scene_type = {
+            "title": TitleScene,
+            "groups": GroupScene,
+            "lessons": LessonListScene,
+            "help": HelpScene,
+            "settings": SettingsScene,
+            "problems": ProblemsScene,
+        }[name]
+        if name == "groups" and not args.band:
+            settings.band = None
+        app.push(scene_type(app))
+    else:
+        lesson = app.pack.by_id(name)
+        if lesson is None:
+            known = ", ".join(sorted(lesson.id for lesson in app.pack.lessons))
+            raise SystemExit(
+                f"no lesson or screen called '{name}'. Screens: "
+                f"{', '.join(SCREENS)}. Lessons: {known}"
+            )
+        from game.scenes.chat import ChatScene
+        from game.scenes.debrief import DebriefScene
+
+        if args.step == "debrief":
+            from game.content.routes import route_between
+
+            end = route_between(lesson, lesson.start_id, None)
+            assert end is not None
+            session = play_to(app, lesson, end[-1][0], choose=None, check_in=False)
+            app.push(DebriefScene(app, session))
+        else:
+            session = play_to(app, lesson, args.step, choose=args.choose, check_in=args.check_in)
+            app.push(ChatScene(app, lesson, session))
+    app.render()
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    pygame.image.save(app.screen, str(args.out))
+    pygame.quit()
+
+
+def run_snapshot(args: argparse.Namespace, paths: ContentPaths) -> int:
+    """Render headless into a throw-away profile, so no real settings are touched."""
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    with tempfile.TemporaryDirectory(prefix="signal-scouts-snapshot-") as folder:
+        render_to_png(args, paths, Path(folder))
+    print(f"wrote {args.out}", file=sys.stderr)
+    return 0

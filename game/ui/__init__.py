@@ -1,0 +1,1 @@
+"""Drawing helpers: theme, fonts and cached text, icons and avatars, widgets."""

@@ -1,0 +1,145 @@
+"""Chat bubbles baked into one surface each, re-made only when something about them changes."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.content.taxonomy import TACTICS
+from game.session import Entry
+from game.ui import draw, theme
+
+if TYPE_CHECKING:
+    from game.app import App
+
+
+class BubbleRenderer:
+    """Turns chat history entries into finished bubble surfaces, cached."""
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+        self._cache: dict[tuple, pygame.Surface] = {}
+
+    def render(self, entry: Entry, width: int) -> pygame.Surface:
+        """The bubble for *entry* in a chat column *width* pixels wide."""
+        m = self.app.metrics
+        key = (entry.key, entry.revealed, width, m, self.app.tr.language)
+        surface = self._cache.get(key)
+        if surface is None:
+            surface = self._bake(entry, width)
+            self._cache[key] = surface
+        return surface
+
+    def _text(self, entry: Entry) -> str:
+        return self.app.tr.pgettext(entry.context, entry.text)
+
+    def _bake(self, entry: Entry, width: int) -> pygame.Surface:
+        if entry.sender == "scout":
+            return self._scout(entry, width)
+        if entry.sender == "system":
+            return self._system(entry, width)
+        return self._chat(entry, width)
+
+    def _chat(self, entry: Entry, width: int) -> pygame.Surface:
+        m = self.app.metrics
+        mine = entry.sender == "me"
+        avatar = 0 if mine else m.px(44)
+        pad = m.px(14)
+        max_text = round(width * 0.78) - avatar - 2 * pad
+        ink = theme.WHITE if mine else theme.INK
+        body = self.app.text.render(self._text(entry), m.body, ink, max_text)
+        picture_h = round(max_text * 0.45) if entry.hidden_picture else 0
+        picture_w = min(max_text, round(m.px(300)))
+        inner_w = max(body.get_width(), picture_w if picture_h else 0)
+        bubble = pygame.Rect(
+            0,
+            0,
+            inner_w + 2 * pad,
+            body.get_height() + 2 * pad + (picture_h + pad if picture_h else 0),
+        )
+        flag_s = self._flag_tag(entry, width - avatar - m.px(8)) if entry.revealed else None
+        height = bubble.height + (flag_s.get_height() + m.px(6) if flag_s else 0)
+        surface = pygame.Surface((width, max(height, avatar)), pygame.SRCALPHA)
+        if mine:
+            bubble.topright = (width, 0)
+        else:
+            bubble.topleft = (avatar + m.px(8), 0)
+            draw.avatar(
+                surface, (avatar // 2, avatar // 2 + m.px(4)), avatar, self.app_contact_avatar()
+            )
+        color = theme.ME_BUBBLE if mine else theme.THEM_BUBBLE
+        border = None if mine else theme.SHADOW
+        draw.card(surface, bubble, color, m.px(16), border=border)
+        y = bubble.top + pad
+        if picture_h:
+            tile = pygame.Rect(bubble.left + pad, y, picture_w, picture_h)
+            draw.hidden_picture(surface, tile, m.unit)
+            y += picture_h + pad
+        surface.blit(body, (bubble.left + pad, y))
+        if flag_s:
+            surface.blit(flag_s, (bubble.left, bubble.bottom + m.px(6)))
+        return surface
+
+    def app_contact_avatar(self) -> str:
+        """The avatar of the contact in the lesson being played."""
+        scene = self.app.scene
+        lesson = getattr(scene, "lesson", None)
+        return lesson.contact.avatar if lesson else "fox"
+
+    def _flag_tag(self, entry: Entry, width: int) -> pygame.Surface:
+        """'Red flag: <tactic>' with a flag icon: icon and text, never colour alone."""
+        m = self.app.metrics
+        tactic = TACTICS.get(entry.tactic or "")
+        name = self.app.tr._(tactic.name) if tactic else ""
+        label = self.app.text.render(
+            self.app.tr._("Red flag: {name}").format(name=name),
+            m.small,
+            theme.FLAG,
+            width - m.px(48),
+            bold=True,
+        )
+        tag = pygame.Rect(0, 0, label.get_width() + m.px(52), label.get_height() + m.px(10))
+        surface = pygame.Surface(tag.size, pygame.SRCALPHA)
+        pygame.draw.rect(surface, theme.FLAG_BG, tag, border_radius=tag.height // 2)
+        pygame.draw.rect(surface, theme.FLAG, tag, width=2, border_radius=tag.height // 2)
+        draw.flag(surface, (m.px(24), tag.centery), m.px(24), theme.FLAG)
+        surface.blit(label, (m.px(42), m.px(5)))
+        return surface
+
+    def _scout(self, entry: Entry, width: int) -> pygame.Surface:
+        m = self.app.metrics
+        icon = m.px(44)
+        pad = m.px(14)
+        body = self.app.text.render(self._text(entry), m.body, theme.INK, width - icon - 3 * pad)
+        rect = pygame.Rect(0, 0, width, max(body.get_height(), icon) + 2 * pad)
+        surface = pygame.Surface(rect.size, pygame.SRCALPHA)
+        draw.card(surface, rect, theme.SCOUT_BG, m.px(16), border=theme.ACCENT)
+        draw.avatar(surface, (pad + icon // 2, pad + icon // 2 + m.px(4)), icon, "scout")
+        surface.blit(body, (2 * pad + icon, pad))
+        return surface
+
+    def _system(self, entry: Entry, width: int) -> pygame.Surface:
+        m = self.app.metrics
+        pad = m.px(10)
+        tick = m.small if entry.is_choice else 0
+        body = self.app.text.render(
+            self._text(entry),
+            m.small,
+            theme.INK,
+            width - 4 * pad - tick,
+            bold=entry.is_choice,
+            align="center",
+        )
+        pill = pygame.Rect(0, 0, body.get_width() + 3 * pad + tick, body.get_height() + pad)
+        surface = pygame.Surface((width, pill.height), pygame.SRCALPHA)
+        pill.centerx = width // 2
+        pygame.draw.rect(
+            surface, theme.SYSTEM_BG, pill, border_radius=min(pill.height // 2, m.px(18))
+        )
+        x = pill.left + pad
+        if tick:
+            draw.check(surface, (x + tick // 2, pill.centery), tick, theme.GOOD)
+            x += tick + pad // 2
+        surface.blit(body, (x, pill.top + pad // 2))
+        return surface

@@ -1,0 +1,97 @@
+"""Buttons: the one kind of control in the game, usable by mouse, touch and keyboard."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pygame
+
+from game.ui import draw, theme
+from game.ui.text import TextCache
+from game.ui.theme import Color, Metrics
+
+IconFn = Callable[[pygame.Surface, tuple[int, int], int], None]
+
+STYLES: dict[str, tuple[Color, Color, Color | None]] = {
+    # style: (fill, text, border)
+    "primary": (theme.PRIMARY, theme.WHITE, None),
+    "secondary": (theme.WHITE, theme.INK, theme.PRIMARY),
+    "choice": (theme.WHITE, theme.INK, theme.PRIMARY),
+    "action": (theme.GOOD_BG, theme.INK, theme.GOOD),
+    "quiet": (theme.BG_BAND, theme.INK, None),
+    "selected": (theme.PRIMARY_DARK, theme.WHITE, theme.ACCENT),
+}
+
+
+@dataclass
+class Button:
+    """A clickable, focusable control with a text label and an optional drawn icon."""
+
+    key: str
+    label: str
+    rect: pygame.Rect
+    style: str = "primary"
+    icon: IconFn | None = None
+    align: str = "center"
+    bold: bool = True
+    text_size: int | None = None
+    sublabel: str = ""
+    icon_scale: float = 1.2
+    icon_above: bool = False
+
+    def _icon_width(self, size: int) -> int:
+        return round(size * (self.icon_scale + 0.4)) if self.icon and not self.icon_above else 0
+
+    def _label(self, text: TextCache, m: Metrics, ink: Color) -> pygame.Surface:
+        size = self.text_size or m.body
+        width = max(10, self.rect.width - 2 * m.pad - self._icon_width(size))
+        align = "left" if self.align == "left" else "center"
+        label = text.render(self.label, size, ink, width, bold=self.bold, align=align)
+        if not self.sublabel:
+            return label
+        sub = text.render(self.sublabel, m.small, ink, width, align=align)
+        block = pygame.Surface(
+            (max(label.get_width(), sub.get_width()), label.get_height() + sub.get_height()),
+            pygame.SRCALPHA,
+        )
+        x = 0 if align == "left" else (block.get_width() - label.get_width()) // 2
+        block.blit(label, (x, 0))
+        x = 0 if align == "left" else (block.get_width() - sub.get_width()) // 2
+        block.blit(sub, (x, label.get_height()))
+        return block
+
+    def draw(self, surface: pygame.Surface, text: TextCache, m: Metrics, focused: bool) -> None:
+        """Draw the button (and its focus ring when it has keyboard focus)."""
+        fill, ink, border = STYLES[self.style]
+        draw.card(surface, self.rect, fill, m.radius, border=border, shadow=m.px(4))
+        size = self.text_size or m.body
+        icon_px = round(size * self.icon_scale)
+        icon_w = self._icon_width(size)
+        inner = self.rect.inflate(-2 * m.pad, -m.px(12))
+        label = self._label(text, m, ink)
+        if self.icon and self.icon_above:
+            total = icon_px + m.px(10) + label.get_height()
+            top = self.rect.centery - total // 2
+            self.icon(surface, (self.rect.centerx, top + icon_px // 2), icon_px)
+            label_pos = label.get_rect(midtop=(self.rect.centerx, top + icon_px + m.px(10)))
+        elif self.icon:
+            if self.align == "left":
+                icon_center = (inner.left + icon_px // 2, self.rect.centery)
+                label_pos = label.get_rect(midleft=(inner.left + icon_w, self.rect.centery))
+            else:
+                left = self.rect.centerx - (icon_w + label.get_width()) // 2
+                icon_center = (left + icon_px // 2, self.rect.centery)
+                label_pos = label.get_rect(midleft=(left + icon_w, self.rect.centery))
+            self.icon(surface, icon_center, icon_px)
+        elif self.align == "left":
+            label_pos = label.get_rect(midleft=(inner.left, self.rect.centery))
+        else:
+            label_pos = label.get_rect(center=self.rect.center)
+        surface.blit(label, label_pos)
+        if focused:
+            draw.focus_ring(surface, self.rect, m.radius, m.unit)
+
+    def needed_height(self, text: TextCache, m: Metrics) -> int:
+        """Height that fits the wrapped label (at least the big-target minimum)."""
+        return max(m.button_h, self._label(text, m, theme.INK).get_height() + m.px(28))
