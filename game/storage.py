@@ -58,13 +58,11 @@ class JsonStore(Generic[M]):
     def load(self) -> M:
         """Read the file; a missing file gives defaults, a broken one is set aside."""
         try:
-            raw = self.path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            return self.model()
+            raw = self.path.read_bytes()
         except OSError:
             return self.model()
         try:
-            return self.model.model_validate(json.loads(raw))
+            return self.model.model_validate(json.loads(raw.decode("utf-8")))
         except (json.JSONDecodeError, ValidationError, UnicodeDecodeError):
             self.backup = set_aside(self.path)
             return self.model()

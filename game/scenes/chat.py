@@ -106,27 +106,38 @@ class ChatScene(Scene):
 
     def _choice_buttons(self) -> None:
         m = self.m
-        y = self.panel.top + self._prompt_height(self._("What do you do?")) + m.pad
+        top = self.panel.top + self._prompt_height(self._("What do you do?")) + m.pad
         note = self._feeling_note()
         if note:
-            y += self.app.text.render(
+            top += self.app.text.render(
                 note, m.small, theme.INK_SOFT, self.panel.width
             ).get_height() + m.px(10)
+        # Long choices at large text sizes: step the choice text down until all fit.
+        for size in (m.body, m.font(23), m.font(20), m.font(17), 12):
+            buttons = self._make_choices(top, size)
+            if buttons[-1].rect.bottom <= self.panel.bottom:
+                break
+        self.buttons.extend(buttons)
+
+    def _make_choices(self, top: int, size: int) -> list[Button]:
+        m = self.m
+        buttons = []
+        y = top
         for index, choice in enumerate(self.session.step.choices or []):
-            label = self.lt(choice.id, choice.text)
-            rect = pygame.Rect(self.panel.left, y, self.panel.width, m.button_h)
             button = Button(
                 f"choice:{choice.id}",
-                label,
-                rect,
+                self.lt(choice.id, choice.text),
+                pygame.Rect(self.panel.left, y, self.panel.width, m.button_h),
                 "action" if choice.action else "choice",
                 align="left",
                 bold=False,
                 icon=_number_icon(self.app, index + 1),
+                text_size=size,
             )
             button.rect.height = button.needed_height(self.app.text, m)
-            self.buttons.append(button)
+            buttons.append(button)
             y += button.rect.height + m.px(12)
+        return buttons
 
     def _feeling_note(self) -> str:
         return {
@@ -227,6 +238,9 @@ class ChatScene(Scene):
                 self._("Scroll up for earlier messages"), m.font(16), theme.INK_SOFT
             )
             pill = hint.get_rect(midtop=(chat.centerx, chat.top)).inflate(m.px(16), m.px(6))
+            veil = pygame.Surface((chat.width, pill.height + m.px(6)), pygame.SRCALPHA)
+            veil.fill((*theme.PHONE_SCREEN, 235))
+            surface.blit(veil, chat.topleft)
             pygame.draw.rect(surface, theme.SYSTEM_BG, pill, border_radius=pill.height // 2)
             surface.blit(hint, hint.get_rect(center=pill.center))
 

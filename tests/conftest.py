@@ -1,0 +1,53 @@
+"""Shared fixtures: a headless game with a throw-away profile, and a scripted player."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pygame  # noqa: E402
+import pytest  # noqa: E402
+
+from game.app import App  # noqa: E402
+from game.paths import ContentPaths  # noqa: E402
+from tests.pilot import Pilot  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def paths() -> ContentPaths:
+    """The repository's content folders."""
+    return ContentPaths.discover()
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """An empty per-test profile folder."""
+    folder = tmp_path / "profile"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def app(paths: ContentPaths, data_dir: Path) -> Iterator[App]:
+    """A headless game at 1280x720 with sound off, started at the title screen."""
+    from game.scenes.title import TitleScene
+
+    game = App(paths, size=(1280, 720), data_folder=data_dir, fullscreen=False, sound=False)
+    game.push(TitleScene(game))
+    game.render()
+    yield game
+    pygame.quit()
+
+
+@pytest.fixture
+def pilot(app: App) -> Pilot:
+    """Drives the game with real mouse and keyboard events."""
+    return Pilot(app)

@@ -1,0 +1,89 @@
+"""Golden images: key screens must look as approved, within a small tolerance.
+
+Regenerate after an intended visual change with ``SIGNAL_SCOUTS_REGEN_GOLDEN=1 make test``
+and look at every changed PNG before committing it. On a mismatch the actual image is
+written to ``tests/golden/_diff/`` for comparison.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+from pathlib import Path
+
+import pygame
+import pytest
+
+from game.paths import ContentPaths
+from game.snapshot import render_to_png
+
+GOLDEN = Path(__file__).parent / "golden"
+REGEN = os.environ.get("SIGNAL_SCOUTS_REGEN_GOLDEN") == "1"
+CHANNEL_TOLERANCE = 24  # per colour channel, out of 255
+MAX_DIFFERENT = 0.005  # share of pixels allowed to differ beyond the tolerance
+
+SCREENS = {
+    "title": dict(screen="title", step=None),
+    "groups": dict(screen="groups", step=None),
+    "chat-feedback": dict(screen="g35-gift-or-trick", step="gift", choose="gift-yes"),
+    "chat-check-in": dict(screen="g35-gift-or-trick", step="switch", check_in=True),
+    "help": dict(screen="help", step=None),
+    "debrief": dict(screen="g35-gift-or-trick", step="debrief"),
+}
+
+
+def different_share(actual: pygame.Surface, expected: pygame.Surface) -> float:
+    """Share of pixels whose colour differs by more than the tolerance."""
+    if actual.get_size() != expected.get_size():
+        return 1.0
+    same = pygame.mask.from_threshold(
+        actual.convert(24),
+        (0, 0, 0, 255),
+        (CHANNEL_TOLERANCE, CHANNEL_TOLERANCE, CHANNEL_TOLERANCE, 255),
+        expected.convert(24),
+    )
+    total = actual.get_width() * actual.get_height()
+    return 1 - same.count() / total
+
+
+@pytest.mark.parametrize("name", sorted(SCREENS))
+def test_screen_matches_golden(name: str, tmp_path: Path) -> None:
+    """The rendered screen matches its approved golden image."""
+    spec = {"choose": None, "check_in": False, "band": None, **SCREENS[name]}
+    out = tmp_path / f"{name}.png"
+    args = argparse.Namespace(out=out, size="1280x720", **spec)
+    render_to_png(args, ContentPaths.discover(), tmp_path / "profile")
+    golden = GOLDEN / f"{name}.png"
+    if REGEN or not golden.exists():
+        if not REGEN:
+            pytest.fail(f"no golden image {golden.name}: run with SIGNAL_SCOUTS_REGEN_GOLDEN=1")
+        shutil.copy(out, golden)
+        return
+    pygame.display.init()
+    pygame.display.set_mode((1, 1))
+    share = different_share(pygame.image.load(out), pygame.image.load(golden))
+    pygame.quit()
+    if share > MAX_DIFFERENT:
+        diff_dir = GOLDEN / "_diff"
+        diff_dir.mkdir(exist_ok=True)
+        shutil.copy(out, diff_dir / f"{name}.actual.png")
+        pytest.fail(
+            f"{name}: {share:.2%} of pixels differ (allowed {MAX_DIFFERENT:.2%}); "
+            f"see {diff_dir / (name + '.actual.png')}"
+        )
+
+
+def test_comparison_detects_a_change() -> None:
+    """The comparison itself notices a visible change and ignores a tiny one."""
+    pygame.display.init()
+    pygame.display.set_mode((1, 1))
+    base = pygame.Surface((100, 100))
+    base.fill((200, 200, 200))
+    nudged = base.copy()
+    nudged.fill((205, 198, 200))
+    changed = base.copy()
+    pygame.draw.rect(changed, (20, 20, 20), (0, 0, 50, 10))
+    assert different_share(base, nudged) == 0
+    assert different_share(base, changed) == pytest.approx(0.05)
+    pygame.quit()

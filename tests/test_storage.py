@@ -1,0 +1,76 @@
+"""Settings and progress: saved atomically, broken files set aside, never lost."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from game.profile import Profile, Progress, Settings
+from game.storage import JsonStore, atomic_write
+
+
+def test_settings_and_progress_round_trip(data_dir: Path) -> None:
+    """What is saved is what comes back in a new session."""
+    profile = Profile(data_dir)
+    profile.settings.text_size = "large"
+    profile.settings.band = "G68"
+    profile.save_settings()
+    profile.progress.record("lesson-a", {"T01": 2, "T05": 1}, {"R12", "R10"})
+    profile.progress.record("lesson-a", {"T01": 1, "T06": 1}, {"R14"})
+    profile.save_progress()
+
+    again = Profile(data_dir)
+    assert again.settings.text_size == "large"
+    assert again.settings.band == "G68"
+    entry = again.progress.lessons["lesson-a"]
+    assert entry.completed and entry.plays == 2
+    assert entry.stars == {"T01": 2, "T05": 1, "T06": 1}
+    assert entry.skills == ["R10", "R12", "R14"]
+    assert again.progress.stars_per_tactic() == {"T01": 2, "T05": 1, "T06": 1}
+
+
+def test_interrupted_write_keeps_the_old_file(tmp_path: Path, monkeypatch) -> None:
+    """A crash while writing leaves the previous file intact and no temp files behind."""
+    target = tmp_path / "settings.json"
+    atomic_write(target, '{"sound": false}\n')
+
+    def explode(*_args, **_kwargs):
+        raise OSError("disk pulled out")
+
+    monkeypatch.setattr(os, "replace", explode)
+    with pytest.raises(OSError):
+        atomic_write(target, '{"sound": true}\n')
+    assert json.loads(target.read_text()) == {"sound": False}
+    assert [p.name for p in tmp_path.iterdir()] == ["settings.json"]
+
+
+@pytest.mark.parametrize("garbage", ["{not json", '{"text_size": "gigantic"}', "\udcff"])
+def test_corrupt_file_is_set_aside_not_destroyed(tmp_path: Path, garbage: str) -> None:
+    """A file that cannot be read is renamed to a backup and defaults are used."""
+    target = tmp_path / "settings.json"
+    target.write_bytes(garbage.encode("utf-8", "surrogateescape"))
+    store = JsonStore(target, Settings)
+    assert store.load() == Settings()
+    assert store.backup is not None and store.backup.exists()
+    assert store.backup.read_bytes() == garbage.encode("utf-8", "surrogateescape")
+    assert not target.exists()
+    store.save(Settings(sound=False))
+    assert JsonStore(target, Settings).load().sound is False
+
+
+def test_missing_files_start_fresh(data_dir: Path) -> None:
+    """A first start has default settings and no progress, and writes nothing yet."""
+    profile = Profile(data_dir)
+    assert profile.settings == Settings()
+    assert profile.progress == Progress()
+    assert list(data_dir.iterdir()) == []
+
+
+def test_profile_holds_no_personal_data() -> None:
+    """Settings and progress have no field for a name, birthday, email or free text."""
+    fields = set(Settings.model_fields) | set(Progress.model_fields)
+    for banned in ("name", "email", "birthday", "age", "school", "notes", "message"):
+        assert banned not in fields
