@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: play test lint bench snapshots clean setup
+.PHONY: play test lint bench snapshots schema clean setup
 
 setup: $(STAMP)
 
@@ -31,3 +31,6 @@ snapshots: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
+
+schema: $(STAMP)
+	$(BIN)/signal-scouts schema --out docs/lesson.schema.json

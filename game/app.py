@@ -52,6 +52,7 @@ class App:
         self.windowed_size = size
         self.fullscreen = settings.fullscreen if fullscreen is None else fullscreen
         pygame.display.set_caption(self.tr._("Signal Scouts"))
+        pygame.display.set_icon(_window_icon())
         self.screen = self._open_window()
         self.metrics = self._metrics()
         self.stack: list[tuple[Scene, ResultCallback | None]] = []
@@ -159,6 +160,14 @@ class App:
                 self.handle(event)
             if self.running:
                 self.pump()
+
+
+def _window_icon() -> pygame.Surface:
+    from game.ui.draw import signal_logo
+
+    icon = pygame.Surface((64, 64), pygame.SRCALPHA)
+    signal_logo(icon, (32, 34), 30)
+    return icon
 
 
 def run_game(paths: ContentPaths, *, windowed: bool = False) -> int:

@@ -21,6 +21,8 @@ def _parser() -> argparse.ArgumentParser:
     play.add_argument("--windowed", action="store_true", help="ignore the fullscreen setting")
     lint = sub.add_parser("lint", help="check lesson files; exit 1 if any has an error")
     lint.add_argument("paths", nargs="*", type=Path, help="files or folders (default: lessons/)")
+    schema = sub.add_parser("schema", help="write the lesson JSON Schema (for editors)")
+    schema.add_argument("--out", type=Path, help="file to write (default: print it)")
     snap = sub.add_parser(
         "snapshot",
         help="render a screen or a lesson step to a PNG, headless",
@@ -46,6 +48,14 @@ def main(argv: list[str] | None = None) -> int:
         from game.content.lint_command import run_lint
 
         return run_lint(args.paths or [paths.lessons], out=sys.stdout)
+    if args.command == "schema":
+        from game.content.schema import schema_text
+
+        if args.out:
+            args.out.write_text(schema_text(), encoding="utf-8")
+        else:
+            sys.stdout.write(schema_text())
+        return 0
     if args.command == "snapshot":
         from game.snapshot import run_snapshot
 

@@ -27,7 +27,8 @@ class Pilot:
         for button in self.app.scene.all_buttons():
             if button.key == key:
                 return button.rect
-        raise AssertionError(f"no button {key!r} on {type(self.app.scene).__name__}: {self.button_keys()}")
+        scene = type(self.app.scene).__name__
+        raise AssertionError(f"no button {key!r} on {scene}: {self.button_keys()}")
 
     def click(self, key: str) -> None:
         """Move the mouse over button *key*, press and release it."""

@@ -74,3 +74,20 @@ def test_profile_holds_no_personal_data() -> None:
     fields = set(Settings.model_fields) | set(Progress.model_fields)
     for banned in ("name", "email", "birthday", "age", "school", "notes", "message"):
         assert banned not in fields
+
+
+def test_title_screen_tells_a_grown_up_about_a_reset(paths, data_dir: Path) -> None:
+    """After a corrupt file is set aside, the game starts and the backup is reported."""
+    import pygame
+
+    from game.app import App
+    from game.scenes.title import TitleScene
+
+    (data_dir / "progress.json").write_text("{broken")
+    app = App(paths, data_folder=data_dir, fullscreen=False, sound=False)
+    app.push(TitleScene(app))
+    assert app.render()
+    assert [p.name[:17] for p in app.profile.backups] == ["progress.corrupt-"]
+    assert app.profile.backups[0].read_text() == "{broken"
+    assert any(p.name.startswith("progress.corrupt-") for p in data_dir.iterdir())
+    pygame.quit()

@@ -60,6 +60,18 @@ class TitleScene(Scene):
             align="center",
         )
         surface.blit(tagline, tagline.get_rect(center=(m.width // 2, round(m.height * 0.46))))
+        if self.app.profile.backups:
+            note = self.app.text.render(
+                self._(
+                    "Saved settings or progress could not be read, so the game started fresh. "
+                    "A copy of the old file was kept."
+                ),
+                m.font(18),
+                theme.INK_SOFT,
+                m.width - 8 * m.pad,
+                align="center",
+            )
+            surface.blit(note, note.get_rect(midbottom=(m.width // 2, m.height - m.pad)))
 
     def draw_header(self, surface: pygame.Surface) -> None:
         """No band on the title screen; only the Help button floats at the top."""
