@@ -19,7 +19,7 @@ play: $(STAMP)
 	$(BIN)/signal-scouts
 
 test: $(STAMP)
-	$(BIN)/ruff check game tests benchmarks
+	$(BIN)/ruff check game tests benchmarks docs
 	$(BIN)/signal-scouts lint lessons/
 	$(BIN)/python -m pytest
 

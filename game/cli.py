@@ -35,6 +35,12 @@ def _parser() -> argparse.ArgumentParser:
     snap.add_argument("--size", default="1280x720", help="window size, WIDTHxHEIGHT")
     snap.add_argument("--choose", help="show the feedback after picking this choice id")
     snap.add_argument("--check-in", action="store_true", help="show the feelings check-in")
+    snap.add_argument(
+        "--text-size",
+        choices=["normal", "large", "extra_large"],
+        default="normal",
+        help="text size setting to render with",
+    )
     snap.add_argument("--band", help="age group for the lessons screen (K2, G35, G68, G912)")
     return parser
 

@@ -15,6 +15,7 @@ from game.scenes.base import Scene
 from game.session import FEELINGS, LessonSession, Phase
 from game.ui import draw, theme
 from game.ui.chat_bubbles import BubbleRenderer
+from game.ui.flow import Block, draw_blocks, fit, height_of
 from game.ui.widgets import Button
 
 FEELING_KEYS = {pygame.K_1: 0, pygame.K_2: 1, pygame.K_3: 2, pygame.K_4: 3}
@@ -31,7 +32,6 @@ class ChatScene(Scene):
         self.scroll = 0
         self.panel = pygame.Rect(0, 0, 0, 0)
         self.phone = pygame.Rect(0, 0, 0, 0)
-        self.feedback_bottom = 0
 
     def title(self) -> str:
         """The lesson title."""
@@ -239,7 +239,7 @@ class ChatScene(Scene):
             )
             pill = hint.get_rect(midtop=(chat.centerx, chat.top)).inflate(m.px(16), m.px(6))
             veil = pygame.Surface((chat.width, pill.height + m.px(6)), pygame.SRCALPHA)
-            veil.fill((*theme.PHONE_SCREEN, 235))
+            veil.fill((*theme.PHONE_SCREEN, 255))
             surface.blit(veil, chat.topleft)
             pygame.draw.rect(surface, theme.SYSTEM_BG, pill, border_radius=pill.height // 2)
             surface.blit(hint, hint.get_rect(center=pill.center))
@@ -267,9 +267,64 @@ class ChatScene(Scene):
         if phase is Phase.FEEDBACK:
             self._draw_feedback(surface)
 
-    def _draw_feedback(self, surface: pygame.Surface) -> None:
+    def _feedback_blocks(self, width: int, scale: float) -> list[Block]:
+        """The feedback card's content: verdict, explanation, and each red flag of the step."""
         m = self.m
         text = self.app.text
+        choice = self.session.chosen
+        assert choice is not None
+        icon = round(m.font(44) * scale)
+        heading = self._("Great choice!") if choice.safe else self._("Let's think about that")
+        verdict = text.render(
+            heading,
+            round(m.font(32) * scale),
+            theme.GOOD if choice.safe else theme.INK,
+            width - icon - m.px(12),
+            bold=True,
+        )
+        if choice.safe:
+
+            def badge(s, c, z):
+                draw.star(s, c, z, theme.ACCENT, theme.INK)
+        else:
+            badge = draw.bulb
+        blocks = [
+            Block(verdict, indent=icon + m.px(12), icon=badge, icon_size=icon),
+            Block(
+                text.render(
+                    self.lt(choice.id, choice.feedback), round(m.body * scale), theme.INK, width
+                ),
+                gap_before=m.px(10),
+            ),
+        ]
+        small = round(m.small * scale)
+        flag_w = round(m.px(28) * scale)
+        for code in self.session.step_tactics():
+            tactic = TACTICS[code]
+            name = text.render(
+                self._("Red flag: {name}").format(name=self._(tactic.name)),
+                small,
+                theme.FLAG,
+                width - flag_w - m.px(12),
+                bold=True,
+            )
+            explain = text.render(
+                self._(tactic.explain), small, theme.INK, width - flag_w - m.px(12)
+            )
+            blocks.append(
+                Block(
+                    name,
+                    gap_before=m.px(14),
+                    indent=flag_w + m.px(12),
+                    icon=lambda s, c, z: draw.flag(s, c, z, theme.FLAG),
+                    icon_size=flag_w,
+                )
+            )
+            blocks.append(Block(explain, indent=flag_w + m.px(12)))
+        return blocks
+
+    def _draw_feedback(self, surface: pygame.Surface) -> None:
+        m = self.m
         choice = self.session.chosen
         assert choice is not None
         area = pygame.Rect(
@@ -278,34 +333,11 @@ class ChatScene(Scene):
             self.panel.width,
             self.panel.height - m.button_h - m.pad,
         )
-        pieces: list[tuple[str, pygame.Surface]] = []
-        icon_size = m.font(44)
-        heading = self._("Great choice!") if choice.safe else self._("Let's think about that")
         inner_w = area.width - 2 * m.pad
-        head = text.render(
-            heading,
-            m.font(32),
-            theme.GOOD if choice.safe else theme.INK,
-            inner_w - icon_size - m.px(12),
-            bold=True,
+        blocks = fit(lambda scale: self._feedback_blocks(inner_w, scale), area.height - 2 * m.pad)
+        card = pygame.Rect(
+            area.left, area.top, area.width, min(height_of(blocks) + 2 * m.pad, area.height)
         )
-        body = text.render(self.lt(choice.id, choice.feedback), m.body, theme.INK, inner_w)
-        pieces.append(("head", head))
-        pieces.append(("body", body))
-        flags = []
-        for code in self.session.step_tactics():
-            tactic = TACTICS[code]
-            line = self._("Red flag: {name}").format(name=self._(tactic.name))
-            flags.append(
-                (
-                    text.render(line, m.small, theme.FLAG, inner_w - m.px(40), bold=True),
-                    text.render(self._(tactic.explain), m.small, theme.INK, inner_w - m.px(40)),
-                )
-            )
-        height = m.pad * 2 + max(head.get_height(), icon_size) + m.px(10) + body.get_height()
-        for name, explain in flags:
-            height += m.px(14) + name.get_height() + explain.get_height()
-        card = pygame.Rect(area.left, area.top, area.width, min(height, area.height))
         draw.card(
             surface,
             card,
@@ -313,31 +345,7 @@ class ChatScene(Scene):
             m.radius,
             shadow=m.px(4),
         )
-        x, y = card.left + m.pad, card.top + m.pad
-        if choice.safe:
-            draw.star(
-                surface,
-                (x + icon_size // 2, y + icon_size // 2),
-                icon_size,
-                theme.ACCENT,
-                theme.INK,
-            )
-        else:
-            draw.bulb(surface, (x + icon_size // 2, y + icon_size // 2), icon_size)
-        surface.blit(
-            head, (x + icon_size + m.px(12), y + max(0, (icon_size - head.get_height()) // 2))
-        )
-        y += max(head.get_height(), icon_size) + m.px(10)
-        surface.blit(body, (x, y))
-        y += body.get_height()
-        for name, explain in flags:
-            y += m.px(14)
-            draw.flag(surface, (x + m.px(14), y + name.get_height() // 2), m.px(28), theme.FLAG)
-            surface.blit(name, (x + m.px(40), y))
-            y += name.get_height()
-            surface.blit(explain, (x + m.px(40), y))
-            y += explain.get_height()
-        self.feedback_bottom = card.bottom
+        draw_blocks(surface, blocks, card.left + m.pad, card.top + m.pad)
 
 
 def _number_icon(app, number: int):

@@ -8,6 +8,7 @@ from game.content.taxonomy import BANDS, TACTICS
 from game.scenes.base import Scene
 from game.session import LessonSession
 from game.ui import draw, theme
+from game.ui.flow import Block, draw_blocks, fit
 from game.ui.widgets import Button
 
 
@@ -60,106 +61,155 @@ class DebriefScene(Scene):
         elif key == "missions":
             self.app.pop()
 
-    def draw_content(self, surface: pygame.Surface) -> None:
-        """Key message, steps to remember, reassurance and red flags spotted."""
+    def _lesson_blocks(self, width: int, scale: float) -> list[Block]:
+        """Key message, the band's response steps and the reassurance lines."""
         m = self.m
         text = self.app.text
+        icon = round(m.px(64) * scale)
+        key_message = self.app.tr.pgettext(f"{self.lesson.id}/key_message", self.lesson.key_message)
+        blocks = [
+            Block(
+                text.render(
+                    key_message,
+                    round(m.font(30) * scale),
+                    theme.INK,
+                    width - icon - m.pad,
+                    bold=True,
+                ),
+                indent=icon + m.pad,
+                icon=lambda s, c, z: draw.avatar(s, c, z, "scout"),
+                icon_size=icon,
+            ),
+            Block(
+                text.render(
+                    self._("Remember:"), round(m.body * scale), theme.INK_SOFT, width, bold=True
+                ),
+                gap_before=m.pad,
+            ),
+            Block(self._sequence(width, scale), gap_before=m.px(8)),
+        ]
+        if self.lesson.sensitivity_level >= 2:
+            size = round(m.font(22) * scale)
+            for index, line in enumerate(
+                (
+                    self._("It's not your fault."),
+                    self._("You won't be in trouble for telling."),
+                    self._("It's never too late to tell."),
+                )
+            ):
+                blocks.append(
+                    Block(
+                        text.render(line, size, theme.INK, width - size - m.px(10)),
+                        gap_before=m.pad if index == 0 else m.px(4),
+                        indent=size + m.px(10),
+                        icon=lambda s, c, z: draw.check(s, c, z, theme.GOOD),
+                        icon_size=size,
+                    )
+                )
+        return blocks
+
+    def _score_blocks(self, width: int, scale: float) -> list[Block]:
+        """Stars earned and the red flags met in this play."""
+        m = self.m
+        text = self.app.text
+        stars = sum(self.session.stars.values())
+        star = round(m.px(46) * scale)
+        blocks = [
+            Block(
+                text.render(
+                    self.app.tr.ngettext("{n} star earned", "{n} stars earned", stars).format(
+                        n=stars
+                    ),
+                    round(m.font(30) * scale),
+                    theme.INK,
+                    width - star - m.px(12),
+                    bold=True,
+                ),
+                indent=star + m.px(12),
+                icon_size=star,
+                icon=lambda s, c, z: draw.star(s, c, z, theme.ACCENT, theme.INK),
+            )
+        ]
+        spotted = self.session.flags_spotted()
+        if spotted:
+            blocks.append(
+                Block(
+                    text.render(
+                        self._("Red flags you learned to spot:"),
+                        round(m.body * scale),
+                        theme.INK_SOFT,
+                        width,
+                        bold=True,
+                    ),
+                    gap_before=m.pad,
+                )
+            )
+        flag = round(m.px(26) * scale)
+        for code in spotted:
+            blocks.append(
+                Block(
+                    text.render(
+                        self._(TACTICS[code].name),
+                        round(m.small * scale),
+                        theme.FLAG,
+                        width - flag - m.px(12),
+                        bold=True,
+                    ),
+                    gap_before=m.px(8),
+                    indent=flag + m.px(12),
+                    icon_size=flag,
+                    icon=lambda s, c, z: draw.flag(s, c, z, theme.FLAG),
+                )
+            )
+        return blocks
+
+    def draw_content(self, surface: pygame.Surface) -> None:
+        """Two cards: what to remember, and what was earned."""
+        m = self.m
         area = self.content_rect().inflate(-2 * m.pad, -2 * m.pad)
         area.height -= m.button_h + m.pad
         left = pygame.Rect(area.left, area.top, round(area.width * 0.56), area.height)
         right = pygame.Rect(
             left.right + m.pad, area.top, area.right - left.right - m.pad, area.height
         )
+        for card, fill, build in (
+            (left, theme.SCOUT_BG, self._lesson_blocks),
+            (right, theme.WHITE, self._score_blocks),
+        ):
+            draw.card(surface, card, fill, m.radius, shadow=m.px(4))
+            inner = card.inflate(-2 * m.pad, -2 * m.pad)
+            blocks = fit(lambda scale, b=build, w=inner.width: b(w, scale), inner.height)
+            draw_blocks(surface, blocks, inner.left, inner.top)
 
-        draw.card(surface, left, theme.SCOUT_BG, m.radius, shadow=m.px(4))
-        inner = left.inflate(-2 * m.pad, -2 * m.pad)
-        y = inner.top
-        icon = m.px(64)
-        draw.avatar(surface, (inner.left + icon // 2, y + icon // 2 + m.px(4)), icon, "scout")
-        key_message = self.app.tr.pgettext(f"{self.lesson.id}/key_message", self.lesson.key_message)
-        msg = text.render(key_message, m.font(30), theme.INK, inner.width - icon - m.pad, bold=True)
-        surface.blit(msg, (inner.left + icon + m.pad, y))
-        y += max(icon, msg.get_height()) + m.pad
-        label = text.render(self._("Remember:"), m.body, theme.INK_SOFT, inner.width, bold=True)
-        surface.blit(label, (inner.left, y))
-        y += label.get_height() + m.px(8)
-        y = self._draw_sequence(surface, inner, y)
-        if self.lesson.sensitivity_level >= 2:
-            y += m.pad
-            for line in (
-                self._("It's not your fault."),
-                self._("You won't be in trouble for telling."),
-                self._("It's never too late to tell."),
-            ):
-                size = m.small
-                draw.check(
-                    surface, (inner.left + size // 2, y + size // 2 + m.px(4)), size, theme.GOOD
-                )
-                body = text.render(line, m.font(22), theme.INK, inner.width - size * 2)
-                surface.blit(body, (inner.left + size + m.px(10), y))
-                y += body.get_height() + m.px(4)
-
-        draw.card(surface, right, theme.WHITE, m.radius, shadow=m.px(4))
-        inner = right.inflate(-2 * m.pad, -2 * m.pad)
-        y = inner.top
-        stars = sum(self.session.stars.values())
-        star_size = m.px(46)
-        draw.star(
-            surface,
-            (inner.left + star_size // 2, y + star_size // 2),
-            star_size,
-            theme.ACCENT,
-            theme.INK,
-        )
-        count = text.render(
-            self.app.tr.ngettext("{n} star earned", "{n} stars earned", stars).format(n=stars),
-            m.font(30),
-            theme.INK,
-            inner.width - star_size - m.pad,
-            bold=True,
-        )
-        surface.blit(
-            count, (inner.left + star_size + m.px(12), y + (star_size - count.get_height()) // 2)
-        )
-        y += star_size + m.pad
-        spotted = self.session.flags_spotted()
-        heading = self._("Red flags you learned to spot:") if spotted else ""
-        if heading:
-            label = text.render(heading, m.body, theme.INK_SOFT, inner.width, bold=True)
-            surface.blit(label, (inner.left, y))
-            y += label.get_height() + m.px(8)
-        for code in spotted:
-            name = text.render(
-                self._(TACTICS[code].name), m.small, theme.FLAG, inner.width - m.px(40), bold=True
-            )
-            if y + name.get_height() > inner.bottom:
-                break
-            draw.flag(
-                surface, (inner.left + m.px(14), y + name.get_height() // 2), m.px(26), theme.FLAG
-            )
-            surface.blit(name, (inner.left + m.px(40), y))
-            y += name.get_height() + m.px(8)
-
-    def _draw_sequence(self, surface: pygame.Surface, inner: pygame.Rect, y: int) -> int:
+    def _sequence(self, width: int, scale: float) -> pygame.Surface:
         """The band's response steps as chips joined by arrows, wrapping onto new rows."""
         m = self.m
-        x = inner.left
-        row_h = 0
         steps = BANDS[self.lesson.grade_band].sequence
-        arrow_w = m.px(30)
-        for index, step in enumerate(steps):
-            label = self.app.text.render(self._(step), m.small, theme.WHITE, bold=True)
+        arrow_w = round(m.px(30) * scale)
+        labels = [
+            self.app.text.render(self._(step), round(m.small * scale), theme.WHITE, bold=True)
+            for step in steps
+        ]
+        places = []
+        x = y = row_h = 0
+        for index, label in enumerate(labels):
             chip = pygame.Rect(0, 0, label.get_width() + m.px(24), label.get_height() + m.px(12))
-            needed = chip.width + (arrow_w if index < len(steps) - 1 else 0)
-            if x > inner.left and x + needed > inner.right:
-                x = inner.left
-                y += row_h + m.px(10)
+            needed = chip.width + (arrow_w if index < len(labels) - 1 else 0)
+            if x and x + needed > width:
+                x, y = 0, y + row_h + m.px(10)
             chip.topleft = (x, y)
-            pygame.draw.rect(surface, theme.PRIMARY, chip, border_radius=chip.height // 2)
-            surface.blit(label, (chip.left + m.px(12), chip.top + m.px(6)))
-            x = chip.right
+            places.append(chip)
+            x = chip.right + arrow_w
             row_h = chip.height
-            if index < len(steps) - 1:
-                draw.arrow(surface, (x + arrow_w // 2, chip.centery), m.px(20), theme.ACCENT)
-                x += arrow_w
-        return y + row_h
+        out = pygame.Surface((width, y + row_h), pygame.SRCALPHA)
+        for index, (chip, label) in enumerate(zip(places, labels, strict=True)):
+            pygame.draw.rect(out, theme.PRIMARY, chip, border_radius=chip.height // 2)
+            out.blit(label, (chip.left + m.px(12), chip.top + m.px(6)))
+            if index < len(labels) - 1:
+                draw.arrow(
+                    out,
+                    (chip.right + arrow_w // 2, chip.centery),
+                    round(m.px(20) * scale),
+                    theme.ACCENT,
+                )
+        return out

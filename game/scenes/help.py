@@ -6,6 +6,7 @@ import pygame
 
 from game.scenes.base import Scene
 from game.ui import draw, theme
+from game.ui.flow import Block, draw_blocks, fit
 
 
 class HelpScene(Scene):
@@ -17,87 +18,120 @@ class HelpScene(Scene):
         """Header title."""
         return self._("Need help?")
 
+    def _advice(self, width: int, scale: float) -> list[Block]:
+        m = self.m
+        text = self.app.text
+        blocks = [
+            Block(
+                text.render(
+                    self._("If something online gives you an uh-oh feeling:"),
+                    round(m.font(28) * scale),
+                    theme.INK,
+                    width,
+                    bold=True,
+                )
+            )
+        ]
+        size = round(m.font(22) * scale)
+        tick = round(size * 1.1)
+        steps = [
+            self._("Stop. You don't have to answer."),
+            self._("Don't delete it. Show a grown-up you trust."),
+            self._(
+                "Tell a parent, a teacher or another grown-up. If they don't help, tell "
+                "another one."
+            ),
+            self._("It's never too late to tell, and it's not your fault."),
+        ]
+        for line in steps:
+            blocks.append(
+                Block(
+                    text.render(line, size, theme.INK, width - tick - m.px(12)),
+                    gap_before=m.px(12),
+                    indent=tick + m.px(12),
+                    icon_size=tick,
+                    icon=lambda s, c, z: draw.check(s, c, z, theme.GOOD),
+                )
+            )
+        return blocks
+
+    def _services(self, width: int, scale: float) -> list[Block]:
+        m = self.m
+        text = self.app.text
+        code, country = self.app.helplines.for_country(self.app.profile.settings.country)
+        small = round(m.small * scale)
+        blocks = [
+            Block(
+                text.render(
+                    self._("People who can help ({country})").format(country=country.name),
+                    round(m.font(28) * scale),
+                    theme.INK,
+                    width,
+                    bold=True,
+                )
+            )
+        ]
+        for service in country.services:
+            blocks.append(
+                Block(
+                    text.render(
+                        service.name,
+                        round(m.font(22) * scale),
+                        theme.PRIMARY_DARK,
+                        width,
+                        bold=True,
+                    ),
+                    gap_before=m.px(12),
+                )
+            )
+            parts = [
+                self._("Call {number}").format(number=service.phone) if service.phone else "",
+                self._("Text {number}").format(number=service.text) if service.text else "",
+                service.web or "",
+            ]
+            blocks.append(
+                Block(
+                    text.render(
+                        "   ".join(p for p in parts if p), small, theme.INK, width, bold=True
+                    )
+                )
+            )
+            blocks.append(
+                Block(
+                    text.render(
+                        self.app.tr.pgettext(f"helpline/{code}", service.what),
+                        small,
+                        theme.INK_SOFT,
+                        width,
+                    )
+                )
+            )
+        blocks.append(
+            Block(
+                text.render(
+                    self._("This game never sends or saves anything you do here."),
+                    round(m.font(18) * scale),
+                    theme.INK_SOFT,
+                    width,
+                ),
+                gap_before=m.px(14),
+            )
+        )
+        return blocks
+
     def draw_content(self, surface: pygame.Surface) -> None:
         """Trusted-adult steps on the left, the country's helplines on the right."""
         m = self.m
-        text = self.app.text
         area = self.content_rect().inflate(-2 * m.pad, -2 * m.pad)
         left = pygame.Rect(area.left, area.top, round(area.width * 0.47), area.height)
         right = pygame.Rect(
             left.right + m.pad, area.top, area.right - left.right - m.pad, area.height
         )
-        draw.card(surface, left, theme.SCOUT_BG, m.radius, shadow=m.px(4))
-        draw.card(surface, right, theme.WHITE, m.radius, shadow=m.px(4))
-
-        inner = left.inflate(-2 * m.pad, -2 * m.pad)
-        y = inner.top
-        heading = text.render(
-            self._("If something online gives you an uh-oh feeling:"),
-            m.font(28),
-            theme.INK,
-            inner.width,
-            bold=True,
-        )
-        surface.blit(heading, (inner.left, y))
-        y += heading.get_height() + m.px(12)
-        steps = [
-            self._("Stop. You don't have to answer."),
-            self._("Don't delete it. Show a grown-up you trust."),
-            self._(
-                "Tell a parent, a teacher or another grown-up. If they don't help, tell another "
-                "one."
-            ),
-            self._("It's never too late to tell, and it's not your fault."),
-        ]
-        bullet = m.font(24)
-        for line in steps:
-            draw.check(
-                surface, (inner.left + bullet // 2, y + bullet // 2 + m.px(4)), bullet, theme.GOOD
-            )
-            body = text.render(line, m.font(22), theme.INK, inner.width - bullet - m.pad)
-            surface.blit(body, (inner.left + bullet + m.px(12), y))
-            y += body.get_height() + m.px(10)
-
-        inner = right.inflate(-2 * m.pad, -2 * m.pad)
-        code, country = self.app.helplines.for_country(self.app.profile.settings.country)
-        y = inner.top
-        heading = text.render(
-            self._("People who can help ({country})").format(country=country.name),
-            m.font(28),
-            theme.INK,
-            inner.width,
-            bold=True,
-        )
-        surface.blit(heading, (inner.left, y))
-        y += heading.get_height() + m.px(10)
-        for service in country.services:
-            name = text.render(service.name, m.font(22), theme.PRIMARY_DARK, inner.width, bold=True)
-            surface.blit(name, (inner.left, y))
-            y += name.get_height()
-            contact = "   ".join(
-                part
-                for part in (
-                    self._("Call {number}").format(number=service.phone) if service.phone else "",
-                    self._("Text {number}").format(number=service.text) if service.text else "",
-                    service.web or "",
-                )
-                if part
-            )
-            line = text.render(contact, m.small, theme.INK, inner.width, bold=True)
-            surface.blit(line, (inner.left, y))
-            y += line.get_height()
-            what = text.render(
-                self.app.tr.pgettext(f"helpline/{code}", service.what),
-                m.small,
-                theme.INK_SOFT,
-                inner.width,
-            )
-            surface.blit(what, (inner.left, y))
-            y += what.get_height() + m.px(10)
-        note = text.render(
-            self._("This game never sends or saves anything you do here."),
-            m.font(18),
-            theme.INK_SOFT,
-            inner.width,
-        )
-        surface.blit(note, (inner.left, min(y, inner.bottom - note.get_height())))
+        for card, fill, build in (
+            (left, theme.SCOUT_BG, self._advice),
+            (right, theme.WHITE, self._services),
+        ):
+            draw.card(surface, card, fill, m.radius, shadow=m.px(4))
+            inner = card.inflate(-2 * m.pad, -2 * m.pad)
+            blocks = fit(lambda scale, b=build, w=inner.width: b(w, scale), inner.height)
+            draw_blocks(surface, blocks, inner.left, inner.top)

@@ -1,0 +1,58 @@
+"""Text that flows down a card and shrinks, if it must, until it fits.
+
+Screens describe a card's content as :class:`Block` objects built for a given
+scale; :func:`fit` picks the largest scale whose blocks fit the card, so long
+translations and the largest text size never spill out of their box.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pygame
+
+IconPainter = Callable[[pygame.Surface, tuple[int, int], int], None]
+SCALES = (1.0, 0.92, 0.84, 0.76, 0.68, 0.6)
+
+
+@dataclass
+class Block:
+    """One piece of a card: a rendered surface, an optional icon to its left, spacing above."""
+
+    surface: pygame.Surface
+    gap_before: int = 0
+    indent: int = 0
+    icon: IconPainter | None = None
+    icon_size: int = 0
+
+
+def height_of(blocks: list[Block]) -> int:
+    """Total height of *blocks* stacked top to bottom."""
+    return sum(b.gap_before + max(b.surface.get_height(), b.icon_size) for b in blocks)
+
+
+def fit(build: Callable[[float], list[Block]], max_height: int) -> list[Block]:
+    """Blocks from *build* at the largest scale that fits *max_height* (the smallest if none)."""
+    blocks: list[Block] = []
+    for scale in SCALES:
+        blocks = build(scale)
+        if height_of(blocks) <= max_height:
+            break
+    return blocks
+
+
+def draw_blocks(surface: pygame.Surface, blocks: list[Block], left: int, top: int) -> int:
+    """Draw *blocks* from (*left*, *top*); return the y below the last one."""
+    y = top
+    for block in blocks:
+        y += block.gap_before
+        if block.icon:
+            center = (
+                left + block.icon_size // 2,
+                y + min(block.icon_size, block.surface.get_height()) // 2,
+            )
+            block.icon(surface, center, block.icon_size)
+        surface.blit(block.surface, (left + block.indent, y))
+        y += max(block.surface.get_height(), block.icon_size)
+    return y
