@@ -131,6 +131,16 @@ SKILLS: dict[str, Skill] = {
 #: The skill that makes a path a "help route" (every path must reach it).
 HELP_SKILL = "R12"
 
+_OLDER_SEQUENCE = (
+    N_("Spot the red flag"),
+    N_("Stop replying"),
+    N_("Don't send, don't pay"),
+    N_("Save the chat"),
+    N_("Block & report"),
+    N_("Tell someone"),
+    N_("Get it taken down"),
+)
+
 BANDS: dict[str, Band] = {
     b.code: b
     for b in (
@@ -147,30 +157,14 @@ BANDS: dict[str, Band] = {
             N_("Ages 11-13"),
             (11, 13),
             4,
-            (
-                N_("Spot the red flag"),
-                N_("Stop replying"),
-                N_("Don't send, don't pay"),
-                N_("Save the chat"),
-                N_("Block & report"),
-                N_("Tell someone"),
-                N_("Get it taken down"),
-            ),
+            _OLDER_SEQUENCE,
         ),
         Band(
             "G912",
             N_("Ages 14-18"),
             (14, 18),
             4,
-            (
-                N_("Spot the red flag"),
-                N_("Stop replying"),
-                N_("Don't send, don't pay"),
-                N_("Save the chat"),
-                N_("Block & report"),
-                N_("Tell someone"),
-                N_("Get it taken down"),
-            ),
+            _OLDER_SEQUENCE,
         ),
     )
 }

@@ -8,7 +8,7 @@ from game.content.taxonomy import BANDS, TACTICS
 from game.scenes.base import Scene
 from game.session import LessonSession
 from game.ui import draw, theme
-from game.ui.flow import Block, draw_blocks, fit
+from game.ui.flow import Block, card_row
 from game.ui.widgets import Button
 
 
@@ -168,18 +168,12 @@ class DebriefScene(Scene):
         m = self.m
         area = self.content_rect().inflate(-2 * m.pad, -2 * m.pad)
         area.height -= m.button_h + m.pad
-        left = pygame.Rect(area.left, area.top, round(area.width * 0.56), area.height)
-        right = pygame.Rect(
-            left.right + m.pad, area.top, area.right - left.right - m.pad, area.height
+        card_row(
+            surface,
+            area,
+            m,
+            [((0.56), theme.SCOUT_BG, self._lesson_blocks), (1.0, theme.WHITE, self._score_blocks)],
         )
-        for card, fill, build in (
-            (left, theme.SCOUT_BG, self._lesson_blocks),
-            (right, theme.WHITE, self._score_blocks),
-        ):
-            draw.card(surface, card, fill, m.radius, shadow=m.px(4))
-            inner = card.inflate(-2 * m.pad, -2 * m.pad)
-            blocks = fit(lambda scale, b=build, w=inner.width: b(w, scale), inner.height)
-            draw_blocks(surface, blocks, inner.left, inner.top)
 
     def _sequence(self, width: int, scale: float) -> pygame.Surface:
         """The band's response steps as chips joined by arrows, wrapping onto new rows."""

@@ -6,7 +6,7 @@ import pygame
 
 from game.scenes.base import Scene
 from game.ui import draw, theme
-from game.ui.flow import Block, draw_blocks, fit
+from game.ui.flow import Block, card_row
 
 
 class HelpScene(Scene):
@@ -123,15 +123,9 @@ class HelpScene(Scene):
         """Trusted-adult steps on the left, the country's helplines on the right."""
         m = self.m
         area = self.content_rect().inflate(-2 * m.pad, -2 * m.pad)
-        left = pygame.Rect(area.left, area.top, round(area.width * 0.47), area.height)
-        right = pygame.Rect(
-            left.right + m.pad, area.top, area.right - left.right - m.pad, area.height
+        card_row(
+            surface,
+            area,
+            m,
+            [((0.47), theme.SCOUT_BG, self._advice), (1.0, theme.WHITE, self._services)],
         )
-        for card, fill, build in (
-            (left, theme.SCOUT_BG, self._advice),
-            (right, theme.WHITE, self._services),
-        ):
-            draw.card(surface, card, fill, m.radius, shadow=m.px(4))
-            inner = card.inflate(-2 * m.pad, -2 * m.pad)
-            blocks = fit(lambda scale, b=build, w=inner.width: b(w, scale), inner.height)
-            draw_blocks(surface, blocks, inner.left, inner.top)

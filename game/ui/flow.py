@@ -12,6 +12,9 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.ui import draw
+from game.ui.theme import Color, Metrics
+
 IconPainter = Callable[[pygame.Surface, tuple[int, int], int], None]
 SCALES = (1.0, 0.92, 0.84, 0.76, 0.68, 0.6)
 
@@ -56,3 +59,25 @@ def draw_blocks(surface: pygame.Surface, blocks: list[Block], left: int, top: in
         surface.blit(block.surface, (left + block.indent, y))
         y += max(block.surface.get_height(), block.icon_size)
     return y
+
+
+CardBuilder = Callable[[int, float], list[Block]]
+
+
+def card_row(
+    surface: pygame.Surface,
+    area: pygame.Rect,
+    m: Metrics,
+    cards: list[tuple[float, Color, CardBuilder]],
+) -> None:
+    """Cards side by side across *area*: (share of width, fill, builder(width, scale)) each."""
+    left = area.left
+    for index, (share, fill, build) in enumerate(cards):
+        last = index == len(cards) - 1
+        width = area.right - left if last else round(area.width * share)
+        card = pygame.Rect(left, area.top, width, area.height)
+        draw.card(surface, card, fill, m.radius, shadow=m.px(4))
+        inner = card.inflate(-2 * m.pad, -2 * m.pad)
+        blocks = fit(lambda scale, b=build, w=inner.width: b(w, scale), inner.height)
+        draw_blocks(surface, blocks, inner.left, inner.top)
+        left = card.right + m.pad
