@@ -39,6 +39,7 @@ class Entry:
     revealed: bool = False
     hidden_picture: bool = False
     is_choice: bool = False
+    safe: bool = False
 
 
 @dataclass

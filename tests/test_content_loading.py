@@ -92,3 +92,13 @@ def test_every_shipped_lesson_lints_clean(paths) -> None:
     assert pack.warnings == []
     assert len(pack.lessons) >= 3
     assert {lesson.grade_band for lesson in pack.lessons} >= {"K2", "G35", "G68"}
+
+
+def test_dont_pay_only_in_sextortion_lessons() -> None:
+    """The debrief teaches "don't pay" only at sensitivity 4 (rule 18), "don't send" below."""
+    from game.content.taxonomy import DONT_PAY, DONT_SEND, response_sequence
+
+    assert DONT_PAY in response_sequence("G68", 4)
+    assert DONT_PAY not in response_sequence("G68", 3)
+    assert DONT_SEND in response_sequence("G68", 3)
+    assert all(DONT_PAY not in response_sequence(band, 2) for band in ("K2", "G35"))

@@ -50,8 +50,7 @@ def different_share(actual: pygame.Surface, expected: pygame.Surface) -> float:
 @pytest.mark.parametrize("name", sorted(SCREENS))
 def test_screen_matches_golden(name: str, tmp_path: Path) -> None:
     """The rendered screen matches its approved golden image."""
-    spec = {"choose": None, "check_in": False, "band": None, "text_size": "normal",
-            **SCREENS[name]}
+    spec = {"choose": None, "check_in": False, "band": None, "text_size": "normal", **SCREENS[name]}
     out = tmp_path / f"{name}.png"
     args = argparse.Namespace(out=out, size="1280x720", **spec)
     render_to_png(args, ContentPaths.discover(), tmp_path / "profile")

@@ -131,10 +131,13 @@ SKILLS: dict[str, Skill] = {
 #: The skill that makes a path a "help route" (every path must reach it).
 HELP_SKILL = "R12"
 
+DONT_PAY = N_("Don't send, don't pay")
+DONT_SEND = N_("Don't send")
+
 _OLDER_SEQUENCE = (
     N_("Spot the red flag"),
     N_("Stop replying"),
-    N_("Don't send, don't pay"),
+    DONT_PAY,
     N_("Save the chat"),
     N_("Block & report"),
     N_("Tell someone"),
@@ -168,6 +171,18 @@ BANDS: dict[str, Band] = {
         ),
     )
 }
+
+
+def response_sequence(band: str, sensitivity: int) -> tuple[str, ...]:
+    """The band's response steps for a lesson; "don't pay" only in sextortion (level 4) lessons.
+
+    safety-education.md §5.5 rule 18: teach "don't pay" only at G68+ and only for sextortion.
+    """
+    steps = BANDS[band].sequence
+    if sensitivity >= 4:
+        return steps
+    return tuple(DONT_SEND if step == DONT_PAY else step for step in steps)
+
 
 #: Words a lesson for this band must not use (safety-education.md §5.3 "Avoid").
 AVOID_WORDS: dict[str, tuple[str, ...]] = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.content.taxonomy import BANDS, TACTICS
+from game.content.taxonomy import TACTICS, response_sequence
 from game.scenes.base import Scene
 from game.session import LessonSession
 from game.ui import draw, theme
@@ -178,7 +178,7 @@ class DebriefScene(Scene):
     def _sequence(self, width: int, scale: float) -> pygame.Surface:
         """The band's response steps as chips joined by arrows, wrapping onto new rows."""
         m = self.m
-        steps = BANDS[self.lesson.grade_band].sequence
+        steps = response_sequence(self.lesson.grade_band, self.lesson.sensitivity_level)
         arrow_w = round(m.px(30) * scale)
         labels = [
             self.app.text.render(self._(step), round(m.small * scale), theme.WHITE, bold=True)

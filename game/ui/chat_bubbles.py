@@ -122,7 +122,7 @@ class BubbleRenderer:
     def _system(self, entry: Entry, width: int) -> pygame.Surface:
         m = self.app.metrics
         pad = m.px(10)
-        tick = m.small if entry.is_choice else 0
+        tick = m.small if entry.is_choice and entry.safe else 0
         body = self.app.text.render(
             self._text(entry),
             m.small,
