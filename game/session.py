@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
-from game.content.model import Choice, Lesson, Message, Step
+from game.content.model import AnyStep, ChatStep, Choice, Lesson, Message, StoryStep
 
 
 class Phase(Enum):
@@ -21,6 +21,7 @@ class Phase(Enum):
     CHOOSING = "choosing"
     FEEDBACK = "feedback"  # after a choice
     CONTINUE = "continue"  # all read, no choices: go on
+    ACTIVITY = "activity"  # a spot, sort, quiz or help-plan activity runs on its own screen
     FINISHED = "finished"  # the last step was read: debrief next
 
 
@@ -62,7 +63,7 @@ class LessonSession:
 
     # -- reading -----------------------------------------------------------------
     @property
-    def step(self) -> Step:
+    def step(self) -> AnyStep:
         """The current step."""
         return self.lesson.step(self.step_id)
 
@@ -77,8 +78,14 @@ class LessonSession:
         self.feeling = None
         self.chosen = None
         self.skills.update(self.step.skills)
-        self.phase = Phase.READING
-        self.reveal()
+        step = self.step
+        if isinstance(step, ChatStep):
+            self.phase = Phase.READING
+            self.reveal()
+        elif isinstance(step, StoryStep):
+            self.phase = self._after_reading()
+        else:
+            self.phase = Phase.ACTIVITY
 
     def _entry(self, message: Message) -> Entry:
         return Entry(
@@ -93,7 +100,7 @@ class LessonSession:
     def reveal(self) -> None:
         """Show the next message of the step, or move to what comes after the messages."""
         step = self.step
-        if self.phase is not Phase.READING:
+        if self.phase is not Phase.READING or not isinstance(step, ChatStep):
             return
         if self.shown < len(step.messages):
             self.history.append(self._entry(step.messages[self.shown]))
@@ -108,8 +115,8 @@ class LessonSession:
 
     def _after_reading(self) -> Phase:
         step = self.step
-        if step.choices:
-            return Phase.CHECK_IN if step.check_in else Phase.CHOOSING
+        if step.has_choices:
+            return Phase.CHECK_IN if getattr(step, "check_in", False) else Phase.CHOOSING
         if step.end:
             return Phase.FINISHED
         return Phase.CONTINUE
@@ -125,19 +132,22 @@ class LessonSession:
         """Pick a choice: add it to the chat, reveal the red flags and earn stars."""
         if self.phase is not Phase.CHOOSING:
             raise ValueError(f"cannot choose now (phase {self.phase.value})")
-        choice = next(c for c in self.step.choices or [] if c.id == choice_id)
+        choice = next(c for c in self.step.choice_list if c.id == choice_id)
         self.chosen = choice
-        self.history.append(
-            Entry(
-                key=f"choice:{choice.id}",
-                sender="system" if choice.action else "me",
-                text=choice.text,
-                context=self.context(choice.id),
-                is_choice=True,
+        if isinstance(self.step, ChatStep):
+            self.history.append(
+                Entry(
+                    key=f"choice:{choice.id}",
+                    sender="system" if choice.action else "me",
+                    text=choice.text,
+                    context=self.context(choice.id),
+                    is_choice=True,
+                    safe=choice.safe,
+                )
             )
-        )
+        keys = self._step_message_keys()
         for entry in self.history:
-            if entry.tactic and entry.key in self._step_message_keys():
+            if entry.tactic and entry.key in keys:
                 entry.revealed = True
         if choice.safe:
             for tactic in self.step_tactics():
@@ -147,15 +157,27 @@ class LessonSession:
         return choice
 
     def _step_message_keys(self) -> set[str]:
-        return {f"msg:{m.id}" for m in self.step.messages}
+        return {f"msg:{m.id}" for m in getattr(self.step, "messages", [])}
 
     def step_tactics(self) -> list[str]:
         """Tactics used by the current step's messages, in order, without repeats."""
         seen: list[str] = []
-        for message in self.step.messages:
-            if message.tactic and message.tactic not in seen:
-                seen.append(message.tactic)
+        for _where, code in self.step.tactic_refs():
+            if code not in seen:
+                seen.append(code)
         return seen
+
+    def finish_activity(self, stars: dict[str, int], skills: set[str] | None = None) -> None:
+        """Close an activity step (spot, sort, quiz, help plan) and go on to the next step."""
+        if self.phase is not Phase.ACTIVITY:
+            raise ValueError(f"no activity is running (phase {self.phase.value})")
+        for tactic, count in stars.items():
+            self.stars[tactic] = self.stars.get(tactic, 0) + count
+        self.skills.update(skills or ())
+        if self.step.end:
+            self.phase = Phase.FINISHED
+        elif self.step.next:
+            self._enter(self.step.next)
 
     def advance(self) -> None:
         """Go on after feedback or a step without choices."""

@@ -40,7 +40,7 @@ def play_to(app, lesson, step_id: str | None, *, choose: str | None, check_in: b
     if session.phase is Phase.CHECK_IN and not check_in:
         session.answer_check_in("uhoh")
     if choose:
-        ids = [c.id for c in session.step.choices or []]
+        ids = [c.id for c in session.step.choice_list]
         if choose not in ids:
             raise SystemExit(f"choice '{choose}' is not in step '{session.step_id}': {ids}")
         session.answer_check_in("uhoh")

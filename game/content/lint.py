@@ -10,7 +10,16 @@ import re
 from collections import deque
 from collections.abc import Iterator
 
-from game.content.model import Lesson, Step
+from game.content.model import (
+    AnyStep,
+    ChatStep,
+    HelpPlanStep,
+    Lesson,
+    QuizStep,
+    SortStep,
+    SpotStep,
+    StoryStep,
+)
 from game.content.problems import Problem, did_you_mean
 from game.content.source import SourceMap
 from game.content.taxonomy import AVOID_WORDS, BANDS, HELP_SKILL, SKILLS, TACTICS
@@ -22,17 +31,22 @@ REASSURANCE_SKILLS = ("R13", "R14")
 def lint_lesson(lesson: Lesson, smap: SourceMap) -> list[Problem]:
     """Run every check on a validated lesson."""
     problems: list[Problem] = []
-    for check in (_check_band, _check_codes, _check_ids, _check_graph, _check_words):
+    for check in (
+        _check_band,
+        _check_codes,
+        _check_ids,
+        _check_graph,
+        _check_words,
+        _check_activities,
+    ):
         problems += check(lesson, smap)
     return problems
 
 
-def _edges(step: Step) -> Iterator[tuple[str, bool]]:
+def _edges(step: AnyStep) -> Iterator[tuple[str, bool]]:
     """(target, passes-help-route) for each way out of *step*."""
-    if step.next:
-        yield step.next, False
-    for choice in step.choices or []:
-        yield choice.next, HELP_SKILL in choice.skills
+    for _choice, target, helps in step.exits(HELP_SKILL):
+        yield target, helps
 
 
 def _check_band(lesson: Lesson, smap: SourceMap) -> list[Problem]:
@@ -99,39 +113,30 @@ def _check_codes(lesson: Lesson, smap: SourceMap) -> list[Problem]:
     )
     out += _code_problems(lesson.skills_practised, ("skills_practised",), SKILLS, "skill", smap)
     for si, step in enumerate(lesson.steps):
-        out += _code_problems(step.skills, ("steps", si, "skills"), SKILLS, "skill", smap)
-        for ci, choice in enumerate(step.choices or []):
-            path = ("steps", si, "choices", ci, "skills")
-            out += _code_problems(choice.skills, path, SKILLS, "skill", smap)
-            for k, code in enumerate(choice.skills):
-                if code in SKILLS and code not in lesson.skills_practised:
-                    out.append(
-                        smap.problem(
-                            (*path, k),
-                            f"skill {code} is practised here but "
-                            "missing from skills_practised: add it there",
-                        )
-                    )
-        for k, code in enumerate(step.skills):
-            if code in SKILLS and code not in lesson.skills_practised:
-                out.append(
-                    smap.problem(
-                        ("steps", si, "skills", k),
-                        f"skill {code} is practised "
-                        "here but missing from skills_practised: add it there",
-                    )
-                )
-        for mi, message in enumerate(step.messages):
-            if message.tactic is None:
-                continue
-            path = ("steps", si, "messages", mi, "tactic")
-            out += _code_problems([message.tactic], path[:-1], TACTICS, "tactic", smap)
-            if message.tactic in TACTICS and message.tactic not in lesson.tactics_covered:
+        for where, code, table, kind, listed, key in [
+            *(
+                (w, c, SKILLS, "skill", lesson.skills_practised, "skills_practised")
+                for w, c in step.skill_refs()
+            ),
+            *(
+                (w, c, TACTICS, "tactic", lesson.tactics_covered, "tactics_covered")
+                for w, c in step.tactic_refs()
+            ),
+        ]:
+            path = ("steps", si, *where)
+            if code not in table:
+                first, last = min(table), max(table)
                 out.append(
                     smap.problem(
                         path,
-                        f"tactic {message.tactic} is used here but "
-                        "missing from tactics_covered: add it there",
+                        f"'{code}' is not a {kind} code ({first}-{last})."
+                        f"{did_you_mean(code, table)}",
+                    )
+                )
+            elif code not in listed:
+                out.append(
+                    smap.problem(
+                        path, f"{kind} {code} is used here but missing from {key}: add it there"
                     )
                 )
     return out
@@ -141,20 +146,16 @@ def _check_ids(lesson: Lesson, smap: SourceMap) -> list[Problem]:
     out = []
     seen: dict[str, tuple[int, int]] = {}
     for si, step in enumerate(lesson.steps):
-        items = [(("steps", si, "id"), step.id)]
-        items += [(("steps", si, "messages", mi, "id"), m.id) for mi, m in enumerate(step.messages)]
-        items += [
-            (("steps", si, "choices", ci, "id"), c.id) for ci, c in enumerate(step.choices or [])
-        ]
-        for path, item_id in items:
+        for where, item_id in step.item_ids():
+            path = ("steps", si, *where)
             if item_id in seen:
                 line, col = seen[item_id]
                 out.append(
                     smap.problem(
                         path,
                         f"the id '{item_id}' is already used at line "
-                        f"{line}:{col}; every step, message and choice needs "
-                        "its own id",
+                        f"{line}:{col}; every step, message, choice and card "
+                        "needs its own id",
                     )
                 )
             else:
@@ -184,7 +185,7 @@ def _check_graph(lesson: Lesson, smap: SourceMap) -> list[Problem]:
                     f"{did_you_mean(step.next, steps)} Use an existing step id.",
                 )
             )
-        for ci, choice in enumerate(step.choices or []):
+        for ci, choice in enumerate(step.choice_list):
             if choice.next not in steps:
                 out.append(
                     smap.problem(
@@ -193,7 +194,7 @@ def _check_graph(lesson: Lesson, smap: SourceMap) -> list[Problem]:
                         f"{did_you_mean(choice.next, steps)} Use an existing step id.",
                     )
                 )
-        ways = sum(x for x in (step.choices is not None, step.next is not None, step.end))
+        ways = sum(x for x in (step.has_choices, step.next is not None, step.end))
         if ways == 0:
             out.append(
                 smap.problem(
@@ -209,8 +210,8 @@ def _check_graph(lesson: Lesson, smap: SourceMap) -> list[Problem]:
                     "only one of 'next:', 'choices:' or 'end: true'",
                 )
             )
-        if step.choices is not None:
-            count = len(step.choices)
+        if step.has_choices:
+            count = len(step.choice_list)
             if count == 0:
                 out.append(
                     smap.problem(
@@ -226,7 +227,7 @@ def _check_graph(lesson: Lesson, smap: SourceMap) -> list[Problem]:
                         f"{count} choices: give the child {MIN_CHOICES}-{MAX_CHOICES} choices",
                     )
                 )
-            if count and not any(c.safe for c in step.choices):
+            if count and not any(c.safe for c in step.choice_list):
                 out.append(
                     smap.problem(
                         (*where, "choices"),
@@ -234,7 +235,7 @@ def _check_graph(lesson: Lesson, smap: SourceMap) -> list[Problem]:
                         "safe choice so the child can practise the right move",
                     )
                 )
-        if step.end and not step.messages:
+        if step.end and isinstance(step, ChatStep) and not step.messages:
             out.append(
                 smap.problem(where, "the last step needs at least one message to close the story")
             )
@@ -279,7 +280,7 @@ def _check_graph(lesson: Lesson, smap: SourceMap) -> list[Problem]:
     return out
 
 
-def _reach(start: str, steps: dict[str, Step]) -> set[str]:
+def _reach(start: str, steps: dict[str, AnyStep]) -> set[str]:
     seen = {start}
     todo = deque([start])
     while todo:
@@ -290,7 +291,7 @@ def _reach(start: str, steps: dict[str, Step]) -> set[str]:
     return seen
 
 
-def _path_without_help(start: str, steps: dict[str, Step], ends: set[str]) -> list[str] | None:
+def _path_without_help(start: str, steps: dict[str, AnyStep], ends: set[str]) -> list[str] | None:
     """A path from *start* to an end that never passes the help route, if one exists."""
     if HELP_SKILL in steps[start].skills:
         return None
@@ -316,20 +317,169 @@ def _check_words(lesson: Lesson, smap: SourceMap) -> list[Problem]:
     pattern = re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
     out = []
     for si, step in enumerate(lesson.steps):
-        texts = [
-            (("steps", si, "messages", mi, "text"), m.text) for mi, m in enumerate(step.messages)
-        ]
-        for ci, choice in enumerate(step.choices or []):
-            texts.append((("steps", si, "choices", ci, "text"), choice.text))
-            texts.append((("steps", si, "choices", ci, "feedback"), choice.feedback))
-        for path, text in texts:
+        for where, text in step.child_texts():
             if match := pattern.search(text):
                 out.append(
                     smap.problem(
-                        path,
-                        f"'{match.group(0)}' is on the avoid list for "
-                        f"{lesson.grade_band} (safety-education.md §5.3): use "
-                        "the band's own words, such as 'tricky' or 'uh-oh'",
+                        ("steps", si, *where),
+                        f"'{match.group(0)}' is on the avoid list for {lesson.grade_band} "
+                        "(safety-education.md §5.3): use the band's own words, such as 'tricky' "
+                        "or 'uh-oh'",
                     )
                 )
+    return out
+
+
+def _check_activities(lesson: Lesson, smap: SourceMap) -> list[Problem]:
+    """Rules for each kind of activity step (spot, sort, quiz, story, help plan)."""
+    out: list[Problem] = []
+    for si, step in enumerate(lesson.steps):
+        at = ("steps", si)
+        if isinstance(step, SpotStep):
+            out += _check_spot(step, at, smap)
+        elif isinstance(step, SortStep):
+            out += _check_sort(step, at, smap)
+        elif isinstance(step, QuizStep):
+            out += _check_quiz(step, at, smap)
+        elif isinstance(step, HelpPlanStep):
+            out += _check_help_plan(step, at, smap)
+        elif isinstance(step, StoryStep) and step.choices and not step.prompt:
+            out.append(
+                smap.problem(
+                    (*at, "choices"),
+                    "a story page with choices needs a 'prompt:' such as 'What should Mo do?'",
+                )
+            )
+    return out
+
+
+def _check_spot(step: SpotStep, at: tuple, smap: SourceMap) -> list[Problem]:
+    out = []
+    flags = [m for m in step.messages if m.tactic]
+    if not flags or len(flags) == len(step.messages):
+        out.append(
+            smap.problem(
+                (*at, "messages"),
+                "a spot step needs at least one red-flag "
+                "message (with 'tactic:') and one safe message (with 'why_ok:')",
+            )
+        )
+    for mi, message in enumerate(step.messages):
+        if message.tactic and message.why_ok:
+            out.append(
+                smap.problem(
+                    (*at, "messages", mi, "why_ok"),
+                    "a red-flag message takes 'tactic:' only; remove 'why_ok:' or the tactic",
+                )
+            )
+        if not message.tactic and not message.why_ok:
+            out.append(
+                smap.problem(
+                    (*at, "messages", mi),
+                    "this safe message needs 'why_ok:' "
+                    "saying why it is fine (or add 'tactic:' if it is a red "
+                    "flag)",
+                )
+            )
+    return out
+
+
+def _check_sort(step: SortStep, at: tuple, smap: SourceMap) -> list[Problem]:
+    out = []
+    bins = {b.id for b in step.bins}
+    for ci, card in enumerate(step.cards):
+        if card.bin not in bins:
+            out.append(
+                smap.problem(
+                    (*at, "cards", ci, "bin"),
+                    f"bin '{card.bin}' does not "
+                    f"exist.{did_you_mean(card.bin, bins)} Use one of: "
+                    f"{', '.join(sorted(bins))}",
+                )
+            )
+    used = {c.bin for c in step.cards}
+    for bi, sort_bin in enumerate(step.bins):
+        if sort_bin.id not in used:
+            out.append(
+                smap.problem(
+                    (*at, "bins", bi),
+                    f"no card goes in bin '{sort_bin.id}': add a card for it or remove the bin",
+                )
+            )
+    return out
+
+
+def _check_quiz(step: QuizStep, at: tuple, smap: SourceMap) -> list[Problem]:
+    out = []
+    for qi, question in enumerate(step.questions):
+        where = (*at, "questions", qi)
+        if question.kind == "true_false":
+            if question.answer is None:
+                out.append(
+                    smap.problem(
+                        where, "a true/false question needs 'answer: true' or 'answer: false'"
+                    )
+                )
+            if question.options:
+                out.append(
+                    smap.problem(
+                        (*where, "options"),
+                        "a true/false question has no 'options:'; remove them or use kind: choice",
+                    )
+                )
+            continue
+        options = question.options or []
+        if not MIN_CHOICES <= len(options) <= MAX_CHOICES:
+            out.append(
+                smap.problem(
+                    (*where, "options") if options else where,
+                    f"a multiple-choice question needs {MIN_CHOICES}-"
+                    f"{MAX_CHOICES} options (it has {len(options)})",
+                )
+            )
+        correct = sum(o.correct for o in options)
+        if options and correct != 1:
+            out.append(
+                smap.problem(
+                    (*where, "options"),
+                    f"a multiple-choice question needs "
+                    f"exactly one option with 'correct: true' (it has "
+                    f"{correct})",
+                )
+            )
+        if question.answer is not None:
+            out.append(
+                smap.problem(
+                    (*where, "answer"),
+                    "'answer:' is for true/false questions; "
+                    "mark the right option with 'correct: true' instead",
+                )
+            )
+    return out
+
+
+def _check_help_plan(step: HelpPlanStep, at: tuple, smap: SourceMap) -> list[Problem]:
+    out = []
+    if step.min_adults > len(step.roles):
+        out.append(
+            smap.problem(
+                (*at, "min_adults"),
+                f"min_adults is {step.min_adults} but only {len(step.roles)} roles are offered",
+            )
+        )
+    if not any(o.helpful for o in step.say) or all(o.helpful for o in step.say):
+        out.append(
+            smap.problem(
+                (*at, "say"),
+                "offer both helpful phrases ('helpful: true') "
+                "and unhelpful ones to practise telling",
+            )
+        )
+    if HELP_SKILL not in step.skills:
+        out.append(
+            smap.problem(
+                (*at, "skills") if step.skills else at,
+                f"a help plan practises telling: add '{HELP_SKILL}' to its skills",
+            )
+        )
     return out

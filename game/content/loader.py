@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from game.content.lint import lint_lesson
-from game.content.model import Lesson
+from game.content.model import STEP_CLASSES, STEP_TYPES, Lesson
 from game.content.problems import LessonError, Problem, did_you_mean
 from game.content.source import PathKey, SourceMap, iter_yaml_files, read_yaml
 
@@ -33,11 +33,20 @@ class LoadedPack:
         return next((lesson for lesson in self.lessons if lesson.id == lesson_id), None)
 
 
-def _model_at(loc: PathKey) -> type[BaseModel] | None:
+def _strip_tags(loc: PathKey) -> tuple[PathKey, str | None]:
+    """Drop the step-type tag pydantic puts after ``steps, N`` in error locations."""
+    if len(loc) > 2 and loc[0] == "steps" and isinstance(loc[1], int) and loc[2] in STEP_TYPES:
+        return (*loc[:2], *loc[3:]), str(loc[2])
+    return loc, None
+
+
+def _model_at(loc: PathKey, step_type: str | None = None) -> type[BaseModel] | None:
     """The model class whose fields live at *loc* inside a lesson, if there is one."""
     model: Any = Lesson
-    for part in loc:
+    for index, part in enumerate(loc):
         if isinstance(part, int):
+            if index == 1 and loc[0] == "steps":
+                model = STEP_CLASSES[step_type or "chat"]
             continue
         if not (isinstance(model, type) and issubclass(model, BaseModel)):
             return None
@@ -64,12 +73,19 @@ def _field_names(model: type[BaseModel]) -> list[str]:
 
 
 def _describe(error: dict[str, Any], smap: SourceMap) -> Problem:
-    loc: PathKey = tuple(error["loc"])
+    loc, step_type = _strip_tags(tuple(error["loc"]))
     kind = error["type"]
     value = error.get("input")
+    if kind == "union_tag_invalid":
+        tag = str(error.get("ctx", {}).get("tag", value))
+        return smap.problem(
+            (*loc, "type"),
+            f"unknown step type '{tag}'.{did_you_mean(tag, STEP_TYPES)} "
+            f"Use one of: {', '.join(STEP_TYPES)}",
+        )
     if kind == "extra_forbidden":
         key = str(loc[-1])
-        parent = _model_at(loc[:-1])
+        parent = _model_at(loc[:-1], step_type)
         allowed = _field_names(parent) if parent else []
         hint = did_you_mean(key, allowed) or (
             f" Allowed keys here: {', '.join(allowed)}." if allowed else ""

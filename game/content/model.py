@@ -10,7 +10,7 @@ import datetime
 from functools import cached_property
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag
 
 Id = Annotated[
     str,
@@ -86,16 +86,318 @@ class Choice(_Strict):
     skills: list[SkillCode] = Field(default_factory=list)
 
 
-class Step(_Strict):
-    """A beat of the story: messages revealed one at a time, then choices or a next step."""
+Where = tuple[str | int, ...]
+Exit = tuple[str | None, str, bool]  # (choice id or None, target step, passes the help route)
+
+
+class _StepBase(_Strict):
+    """What every step has: an id, where it goes, and the skills it practises."""
 
     id: Id
-    messages: list[Message] = Field(default_factory=list)
-    check_in: bool = Field(False, description="Ask 'How does this make you feel?' first.")
-    choices: list[Choice] | None = None
     next: Id | None = None
     end: bool = Field(False, description="The lesson's debrief follows this step.")
     skills: list[SkillCode] = Field(default_factory=list)
+
+    @property
+    def choice_list(self) -> list[Choice]:
+        """Branching choices (only chat and story steps have them)."""
+        return list(getattr(self, "choices", None) or [])
+
+    @property
+    def has_choices(self) -> bool:
+        """True when the step branches on the child's choice."""
+        return getattr(self, "choices", None) is not None
+
+    def exits(self, help_skill: str) -> list[Exit]:
+        """Ways out of this step."""
+        outs: list[Exit] = [(None, self.next, False)] if self.next else []
+        return outs + [(c.id, c.next, help_skill in c.skills) for c in self.choice_list]
+
+    def item_ids(self) -> list[tuple[Where, str]]:
+        """Every id in the step, with its path inside the step."""
+        ids: list[tuple[Where, str]] = [(("id",), self.id)]
+        return ids + [(("choices", i, "id"), c.id) for i, c in enumerate(self.choice_list)]
+
+    def child_texts(self) -> list[tuple[Where, str]]:
+        """Every string a child reads in this step, with its path."""
+        texts: list[tuple[Where, str]] = []
+        for i, choice in enumerate(self.choice_list):
+            texts += [
+                (("choices", i, "text"), choice.text),
+                (("choices", i, "feedback"), choice.feedback),
+            ]
+        return texts
+
+    def tactic_refs(self) -> list[tuple[Where, str]]:
+        """Tactic codes used in the step."""
+        return []
+
+    def skill_refs(self) -> list[tuple[Where, str]]:
+        """Skill codes used in the step and its choices."""
+        refs: list[tuple[Where, str]] = [(("skills", i), c) for i, c in enumerate(self.skills)]
+        for ci, choice in enumerate(self.choice_list):
+            refs += [(("choices", ci, "skills", k), c) for k, c in enumerate(choice.skills)]
+        return refs
+
+
+class ChatStep(_StepBase):
+    """A beat of a chat: messages revealed one at a time, then choices or a next step."""
+
+    type: Literal["chat"] = "chat"
+    messages: list[Message] = Field(default_factory=list)
+    check_in: bool = Field(False, description="Ask 'How does this make you feel?' first.")
+    choices: list[Choice] | None = None
+
+    def item_ids(self) -> list[tuple[Where, str]]:  # noqa: D102
+        return super().item_ids() + [
+            (("messages", i, "id"), m.id) for i, m in enumerate(self.messages)
+        ]
+
+    def child_texts(self) -> list[tuple[Where, str]]:  # noqa: D102
+        return [(("messages", i, "text"), m.text) for i, m in enumerate(self.messages)] + (
+            super().child_texts()
+        )
+
+    def tactic_refs(self) -> list[tuple[Where, str]]:  # noqa: D102
+        return [
+            (("messages", i, "tactic"), m.tactic) for i, m in enumerate(self.messages) if m.tactic
+        ]
+
+
+Picture = Literal["bedroom", "park", "school", "kitchen", "bus", "library"]
+Character = Literal["mo", "kai", "lina", "grandpa", "teacher", "mum", "dad", "scout"]
+
+
+class StoryStep(_StepBase):
+    """A picture-book page: a drawn picture, text to read aloud, and maybe a choice."""
+
+    type: Literal["story"]
+    text: Text
+    picture: Picture = "bedroom"
+    characters: list[Character] = Field(default_factory=list, max_length=3)
+    prompt: Text | None = Field(
+        None, description="Question over the choices, e.g. 'What should Mo do?'"
+    )
+    choices: list[Choice] | None = None
+
+    def child_texts(self) -> list[tuple[Where, str]]:  # noqa: D102
+        texts: list[tuple[Where, str]] = [(("text",), self.text)]
+        if self.prompt:
+            texts.append((("prompt",), self.prompt))
+        return texts + super().child_texts()
+
+
+class SpotMessage(_Strict):
+    """A message in a finished conversation: a red flag (with its tactic) or fine (with why)."""
+
+    id: Id
+    sender: Text = Field(alias="from", description="The display name shown on the message.")
+    text: Text
+    tactic: TacticCode | None = Field(None, description="Set on red-flag messages.")
+    why_ok: Text | None = Field(None, description="Why a message that is not a red flag is fine.")
+
+
+class SpotStep(_StepBase):
+    """Spot the red flag: the child selects the messages that are red flags, then checks."""
+
+    type: Literal["spot"]
+    setting: Literal["chat", "lobby", "comments", "requests"] = "chat"
+    prompt: Text
+    messages: list[SpotMessage] = Field(min_length=2)
+
+    def item_ids(self) -> list[tuple[Where, str]]:  # noqa: D102
+        return super().item_ids() + [
+            (("messages", i, "id"), m.id) for i, m in enumerate(self.messages)
+        ]
+
+    def child_texts(self) -> list[tuple[Where, str]]:  # noqa: D102
+        texts: list[tuple[Where, str]] = [(("prompt",), self.prompt)]
+        for i, m in enumerate(self.messages):
+            texts.append((("messages", i, "text"), m.text))
+            if m.why_ok:
+                texts.append((("messages", i, "why_ok"), m.why_ok))
+        return texts
+
+    def tactic_refs(self) -> list[tuple[Where, str]]:  # noqa: D102
+        return [
+            (("messages", i, "tactic"), m.tactic) for i, m in enumerate(self.messages) if m.tactic
+        ]
+
+
+class SortBin(_Strict):
+    """A box that cards are sorted into."""
+
+    id: Id
+    label: Text
+
+
+class SortCard(_Strict):
+    """A card to sort, the bin it belongs in, and why."""
+
+    id: Id
+    text: Text
+    bin: Id
+    explain: Text
+
+
+class SortStep(_StepBase):
+    """Sort it: cards go into two or three bins, by dragging or with the keyboard."""
+
+    type: Literal["sort"]
+    prompt: Text
+    bins: list[SortBin] = Field(min_length=2, max_length=3)
+    cards: list[SortCard] = Field(min_length=2)
+
+    def item_ids(self) -> list[tuple[Where, str]]:  # noqa: D102
+        return (
+            super().item_ids()
+            + [(("bins", i, "id"), b.id) for i, b in enumerate(self.bins)]
+            + [(("cards", i, "id"), c.id) for i, c in enumerate(self.cards)]
+        )
+
+    def child_texts(self) -> list[tuple[Where, str]]:  # noqa: D102
+        texts: list[tuple[Where, str]] = [(("prompt",), self.prompt)]
+        texts += [(("bins", i, "label"), b.label) for i, b in enumerate(self.bins)]
+        for i, card in enumerate(self.cards):
+            texts += [(("cards", i, "text"), card.text), (("cards", i, "explain"), card.explain)]
+        return texts
+
+
+class QuizOption(_Strict):
+    """One answer to a multiple-choice question."""
+
+    id: Id
+    text: Text
+    correct: bool = False
+
+
+class QuizQuestion(_Strict):
+    """A multiple-choice or true/false question with an explanation for every answer."""
+
+    id: Id
+    text: Text
+    kind: Literal["choice", "true_false"] = "choice"
+    options: list[QuizOption] | None = None
+    answer: bool | None = Field(None, description="The right answer of a true/false question.")
+    explain: Text
+
+
+class QuizStep(_StepBase):
+    """A quiz: questions one at a time, feedback on every answer, a summary at the end."""
+
+    type: Literal["quiz"]
+    questions: list[QuizQuestion] = Field(min_length=1)
+
+    def item_ids(self) -> list[tuple[Where, str]]:  # noqa: D102
+        ids = super().item_ids()
+        for qi, q in enumerate(self.questions):
+            ids.append((("questions", qi, "id"), q.id))
+            ids += [
+                (("questions", qi, "options", oi, "id"), o.id)
+                for oi, o in enumerate(q.options or [])
+            ]
+        return ids
+
+    def child_texts(self) -> list[tuple[Where, str]]:  # noqa: D102
+        texts: list[tuple[Where, str]] = []
+        for qi, q in enumerate(self.questions):
+            texts += [
+                (("questions", qi, "text"), q.text),
+                (("questions", qi, "explain"), q.explain),
+            ]
+            texts += [
+                (("questions", qi, "options", oi, "text"), o.text)
+                for oi, o in enumerate(q.options or [])
+            ]
+        return texts
+
+
+Role = Literal[
+    "parent",
+    "grandparent",
+    "carer",
+    "teacher",
+    "counsellor",
+    "coach",
+    "older_cousin",
+    "aunt_uncle",
+    "neighbour",
+    "doctor",
+    "club_leader",
+    "helpline",
+]
+
+
+class SayOption(_Strict):
+    """A phrase the child could say when telling; helpful ones are rehearsed."""
+
+    id: Id
+    text: Text
+    helpful: bool
+
+
+class HelpPlanStep(_StepBase):
+    """Help plan: pick trusted adults by role, practise save-block-report, rehearse the words."""
+
+    type: Literal["help_plan"]
+    roles: list[Role] = Field(
+        default_factory=lambda: [
+            "parent",
+            "grandparent",
+            "carer",
+            "teacher",
+            "counsellor",
+            "coach",
+            "older_cousin",
+            "aunt_uncle",
+        ],
+        min_length=3,
+        max_length=8,
+    )
+    min_adults: int = Field(3, ge=1, le=5, description="How many trusted adults to pick.")
+    app_actions: list[Literal["save", "block", "report"]] = Field(
+        default_factory=lambda: ["save", "block", "report"], min_length=1, max_length=3
+    )
+    say: list[SayOption] = Field(min_length=2, max_length=6)
+
+    def exits(self, help_skill: str) -> list[Exit]:
+        """A help plan is the help route itself: telling a trusted adult is rehearsed here."""
+        return [(None, self.next, True)] if self.next else []
+
+    def item_ids(self) -> list[tuple[Where, str]]:  # noqa: D102
+        return super().item_ids() + [(("say", i, "id"), o.id) for i, o in enumerate(self.say)]
+
+    def child_texts(self) -> list[tuple[Where, str]]:  # noqa: D102
+        return [(("say", i, "text"), o.text) for i, o in enumerate(self.say)]
+
+
+STEP_CLASSES: dict[str, type[_StepBase]] = {
+    "chat": ChatStep,
+    "story": StoryStep,
+    "spot": SpotStep,
+    "sort": SortStep,
+    "quiz": QuizStep,
+    "help_plan": HelpPlanStep,
+}
+STEP_TYPES = tuple(STEP_CLASSES)
+
+
+def _step_type(value: object) -> str:
+    if isinstance(value, dict):
+        return str(value.get("type", "chat"))
+    return str(getattr(value, "type", "chat"))
+
+
+Step = Annotated[
+    Annotated[ChatStep, Tag("chat")]
+    | Annotated[StoryStep, Tag("story")]
+    | Annotated[SpotStep, Tag("spot")]
+    | Annotated[SortStep, Tag("sort")]
+    | Annotated[QuizStep, Tag("quiz")]
+    | Annotated[HelpPlanStep, Tag("help_plan")],
+    Discriminator(_step_type),
+]
+AnyStep = ChatStep | StoryStep | SpotStep | SortStep | QuizStep | HelpPlanStep
 
 
 class Lesson(_Strict):
@@ -131,11 +433,11 @@ class Lesson(_Strict):
         """The id of the step the lesson starts at."""
         return self.start or self.steps[0].id
 
-    def step(self, step_id: str) -> Step:
+    def step(self, step_id: str) -> AnyStep:
         """Return the step with *step_id* (lint guarantees every reference exists)."""
         return self.step_map[step_id]
 
     @cached_property
-    def step_map(self) -> dict[str, Step]:
+    def step_map(self) -> dict[str, AnyStep]:
         """Steps by id."""
         return {s.id: s for s in self.steps}

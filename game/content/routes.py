@@ -17,8 +17,8 @@ Route = list[tuple[str, str | None]]
 def _moves(lesson: Lesson, step_id: str) -> list[tuple[str | None, str]]:
     """(choice id or None, next step) out of *step_id*, safe choices first."""
     step = lesson.step(step_id)
-    if step.choices:
-        ordered = sorted(step.choices, key=lambda c: not c.safe)
+    if step.has_choices:
+        ordered = sorted(step.choice_list, key=lambda c: not c.safe)
         return [(c.id, c.next) for c in ordered]
     return [(None, step.next)] if step.next else []
 
@@ -55,7 +55,7 @@ def branch_routes(lesson: Lesson) -> list[Route]:
     routes: list[Route] = []
     covered: set[tuple[str, str]] = set()
     for step in lesson.steps:
-        for choice in step.choices or []:
+        for choice in step.choice_list:
             if (step.id, choice.id) in covered:
                 continue
             head = route_to(lesson, step.id)

@@ -123,7 +123,7 @@ class ChatScene(Scene):
         m = self.m
         buttons = []
         y = top
-        for index, choice in enumerate(self.session.step.choices or []):
+        for index, choice in enumerate(self.session.step.choice_list):
             button = Button(
                 f"choice:{choice.id}",
                 self.lt(choice.id, choice.text),
