@@ -32,6 +32,9 @@ def play_to(app, lesson, step_id: str | None, *, choose: str | None, check_in: b
     session = LessonSession(lesson)
     for _step, choice_id in route[:-1]:
         session.reveal_all()
+        if session.phase is Phase.ACTIVITY:
+            session.finish_activity({})
+            continue
         if choice_id is not None:
             session.answer_check_in("uhoh")
             session.choose(choice_id)
@@ -87,8 +90,8 @@ def render_to_png(args: argparse.Namespace, paths: ContentPaths, data_folder: Pa
                 f"no lesson or screen called '{name}'. Screens: "
                 f"{', '.join(SCREENS)}. Lessons: {known}"
             )
-        from game.scenes.chat import ChatScene
         from game.scenes.debrief import DebriefScene
+        from game.scenes.step_base import scene_for
 
         if args.step == "debrief":
             from game.content.routes import route_between
@@ -99,7 +102,7 @@ def render_to_png(args: argparse.Namespace, paths: ContentPaths, data_folder: Pa
             app.push(DebriefScene(app, session))
         else:
             session = play_to(app, lesson, args.step, choose=args.choose, check_in=args.check_in)
-            app.push(ChatScene(app, lesson, session))
+            app.push(scene_for(app, lesson, session))
     app.render()
     args.out.parent.mkdir(parents=True, exist_ok=True)
     pygame.image.save(app.screen, str(args.out))

@@ -120,6 +120,13 @@ class Scene:
         helps = [b for b in self.header_buttons if b.key == "help"]
         return self.buttons + back + helps
 
+    def focus_on(self, key: str) -> None:
+        """Put the focus ring on button *key* (if it is on screen)."""
+        keys = [b.key for b in self.all_buttons()]
+        if key in keys:
+            self.focus = keys.index(key)
+            self.dirty = True
+
     def focused_key(self) -> str | None:
         """Key of the button with keyboard focus."""
         buttons = self.all_buttons()

@@ -11,35 +11,25 @@ import pygame
 
 from game.content.model import Lesson
 from game.content.taxonomy import TACTICS
-from game.scenes.base import Scene
+from game.scenes.step_base import NUMBER_KEYS, StepScene
 from game.session import FEELINGS, LessonSession, Phase
 from game.ui import draw, theme
 from game.ui.chat_bubbles import BubbleRenderer
 from game.ui.flow import Block, draw_blocks, fit, height_of
 from game.ui.widgets import Button
 
-FEELING_KEYS = {pygame.K_1: 0, pygame.K_2: 1, pygame.K_3: 2, pygame.K_4: 3}
 
+class ChatScene(StepScene):
+    """Plays the chat steps of a lesson."""
 
-class ChatScene(Scene):
-    """Plays one lesson."""
+    step_type = "chat"
 
     def __init__(self, app, lesson: Lesson, session: LessonSession | None = None) -> None:  # noqa: D107
-        super().__init__(app)
-        self.lesson = lesson
-        self.session = session or LessonSession(lesson)
+        super().__init__(app, lesson, session)
         self.bubbles = BubbleRenderer(app)
         self.scroll = 0
         self.panel = pygame.Rect(0, 0, 0, 0)
         self.phone = pygame.Rect(0, 0, 0, 0)
-
-    def title(self) -> str:
-        """The lesson title."""
-        return self.app.tr.pgettext(f"{self.lesson.id}/title", self.lesson.title)
-
-    def lt(self, item_id: str, text: str) -> str:
-        """Translate a lesson string by its stable id."""
-        return self.app.tr.pgettext(f"{self.lesson.id}/{item_id}", text)
 
     # -- layout ----------------------------------------------------------------
     def build(self) -> None:
@@ -170,15 +160,13 @@ class ChatScene(Scene):
             self.app.sound.play("done")
             self.app.replace(DebriefScene(self.app, session))
             return
-        self.relayout()
+        if not self.follow():
+            self.relayout()
 
     def on_key(self, event: pygame.event.Event) -> None:
         """Number keys pick a choice; Page Up / Page Down scroll the chat."""
-        if event.key in FEELING_KEYS:
-            index = FEELING_KEYS[event.key]
-            keys = [b.key for b in self.buttons if b.key.startswith(("choice:", "feel:"))]
-            if index < len(keys):
-                self.press(keys[index])
+        if event.key in NUMBER_KEYS:
+            self.number_key(event, ("choice:", "feel:"))
         elif event.key == pygame.K_PAGEUP:
             self.on_scroll(3)
         elif event.key == pygame.K_PAGEDOWN:

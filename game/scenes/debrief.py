@@ -55,9 +55,9 @@ class DebriefScene(Scene):
     def on_button(self, key: str) -> None:
         """Replay the lesson or return to the list."""
         if key == "again":
-            from game.scenes.chat import ChatScene
+            from game.scenes.step_base import scene_for
 
-            self.app.replace(ChatScene(self.app, self.lesson))
+            self.app.replace(scene_for(self.app, self.lesson))
         elif key == "missions":
             self.app.pop()
 

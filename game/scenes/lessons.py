@@ -122,11 +122,11 @@ class LessonListScene(Scene):
     def on_button(self, key: str) -> None:
         """Open a lesson, the next page, or the list of file problems."""
         if key.startswith("lesson:"):
-            from game.scenes.chat import ChatScene
+            from game.scenes.step_base import scene_for
 
             lesson = self.app.pack.by_id(key.split(":", 1)[1])
             if lesson:
-                self.app.push(ChatScene(self.app, lesson))
+                self.app.push(scene_for(self.app, lesson))
         elif key == "page":
             self.page += 1
             self.relayout()

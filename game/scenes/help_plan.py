@@ -1,0 +1,416 @@
+"""Help plan: practise the response, not just know it.
+
+1. Pick trusted adults by role (no names are typed or stored).
+2. In a mock app, save the chat, block and report, in the safe order.
+3. Choose the words to say, then rehearse them out loud.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.content.model import HelpPlanStep
+from game.i18n import N_
+from game.scenes.step_base import StepScene
+from game.ui import draw, theme
+from game.ui.flow import Block, card_row
+from game.ui.layout import grid
+from game.ui.widgets import Button
+
+ROLE_NAMES = {
+    "parent": N_("Mum, Dad or a parent"),
+    "grandparent": N_("Grandparent"),
+    "carer": N_("Carer or foster parent"),
+    "teacher": N_("Teacher"),
+    "counsellor": N_("School counsellor"),
+    "coach": N_("Coach"),
+    "older_cousin": N_("Older cousin"),
+    "aunt_uncle": N_("Aunt or uncle"),
+    "neighbour": N_("Trusted neighbour"),
+    "doctor": N_("Doctor or nurse"),
+    "club_leader": N_("Club leader"),
+    "helpline": N_("A helpline"),
+}
+ROLE_AVATARS = {
+    "parent": "bear",
+    "grandparent": "owl",
+    "carer": "panda",
+    "teacher": "cat",
+    "counsellor": "bunny",
+    "coach": "fox",
+    "older_cousin": "frog",
+    "aunt_uncle": "bear",
+    "neighbour": "panda",
+    "doctor": "bunny",
+    "club_leader": "fox",
+    "helpline": "robot",
+}
+APP_ACTIONS = {
+    "save": (
+        N_("Screenshot"),
+        N_("First, save the chat: take a screenshot of the chat and the username."),
+        N_("Chat saved for a grown-up to see."),
+    ),
+    "block": (
+        N_("Block"),
+        N_("Now block them so they can't message you."),
+        N_("Blocked. They can't message you now."),
+    ),
+    "report": (
+        N_("Report"),
+        N_("Now report them to the app."),
+        N_("Reported. Thank you for telling the app."),
+    ),
+}
+STAGES = ("adults", "app", "say", "rehearse")
+
+
+class HelpPlanScene(StepScene):
+    """One help-plan activity, in four short stages."""
+
+    step_type = "help_plan"
+
+    def __init__(self, app, lesson, session=None) -> None:  # noqa: D107
+        super().__init__(app, lesson, session)
+        self.stage = "adults"
+        self.adults: list[str] = []
+        self.app_done: list[str] = []
+        self.said: list[str] = []
+        self.hint = ""
+
+    @property
+    def step(self) -> HelpPlanStep:
+        """The help-plan step being played."""
+        step = self.session.step
+        assert isinstance(step, HelpPlanStep)
+        return step
+
+    def next_action(self) -> str | None:
+        """The app action to do next (None when all are done)."""
+        todo = [a for a in self.step.app_actions if a not in self.app_done]
+        return todo[0] if todo else None
+
+    def helpful_ids(self) -> list[str]:
+        """Ids of the helpful phrases."""
+        return [o.id for o in self.step.say if o.helpful]
+
+    # -- layout ----------------------------------------------------------------
+    def build(self) -> None:
+        """Buttons for the current stage."""
+        m = self.m
+        area = self.content_rect().inflate(-2 * m.pad, -2 * m.pad)
+        self.area = area
+        self.prompt_h = m.font(30) * 2 + m.pad
+        bottom = pygame.Rect(
+            area.right - m.px(380), area.bottom - m.button_h, m.px(380), m.button_h
+        )
+        if self.stage == "adults":
+            body = pygame.Rect(
+                area.left,
+                area.top + self.prompt_h,
+                area.width,
+                bottom.top - area.top - self.prompt_h - m.pad,
+            )
+            roles = self.step.roles
+            columns = 4 if len(roles) > 6 else 3
+            rows = -(-len(roles) // columns)
+            cell_h = min(m.px(130), (body.height - m.pad * (rows - 1)) // rows)
+            for role, rect in zip(
+                roles, grid(body, len(roles), columns, cell_h, m.pad), strict=True
+            ):
+                chosen = role in self.adults
+                self.buttons.append(
+                    Button(
+                        f"role:{role}",
+                        self._(ROLE_NAMES[role]),
+                        rect,
+                        "selected" if chosen else "choice",
+                        text_size=m.font(22),
+                        sublabel=self._("Picked") if chosen else "",
+                        icon=lambda s, c, z, k=ROLE_AVATARS[role]: draw.avatar(s, c, z, k),
+                        icon_scale=2.0,
+                        icon_above=True,
+                    )
+                )
+            self.buttons.append(self.continue_button(bottom, self._("Done"), key="done"))
+        elif self.stage == "app":
+            top = area.top + self.prompt_h
+            self.phone = pygame.Rect(area.left, top, round(area.width * 0.45), area.bottom - top)
+            actions = [*self.step.app_actions, "delete"]
+            inner = self.phone.inflate(-m.px(44), -m.px(44))
+            gap = m.px(10)
+            cell_w = (inner.width - gap) // 2
+            rows = -(-len(actions) // 2)
+            bar_top = inner.bottom - rows * m.button_h - (rows - 1) * gap
+            for index, action in enumerate(actions):
+                rect = pygame.Rect(
+                    inner.left + (index % 2) * (cell_w + gap),
+                    bar_top + (index // 2) * (m.button_h + gap),
+                    cell_w,
+                    m.button_h,
+                )
+                label = (
+                    self._("Delete chat") if action == "delete" else self._(APP_ACTIONS[action][0])
+                )
+                done = action in self.app_done
+                self.buttons.append(
+                    Button(
+                        f"app:{action}",
+                        label,
+                        rect,
+                        "action" if done else "secondary",
+                        text_size=m.font(22),
+                        icon=_tick if done else None,
+                        icon_scale=0.9,
+                    )
+                )
+            if self.next_action() is None:
+                self.buttons.append(self.continue_button(bottom, key="done"))
+        elif self.stage == "say":
+            y = area.top + self.prompt_h
+            for option in self.step.say:
+                chosen = option.id in self.said
+                button = Button(
+                    f"say:{option.id}",
+                    self.lt(option.id, option.text),
+                    pygame.Rect(area.left, y, round(area.width * 0.58), m.button_h),
+                    "action" if chosen else "choice",
+                    align="left",
+                    bold=False,
+                    icon=_tick if chosen else None,
+                    icon_scale=1.0,
+                )
+                button.rect.height = button.needed_height(self.app.text, m)
+                self.buttons.append(button)
+                y = button.rect.bottom + m.px(10)
+            if set(self.helpful_ids()) <= set(self.said):
+                self.buttons.append(self.continue_button(bottom, key="done"))
+        else:
+            self.buttons.append(self.continue_button(bottom, key="done"))
+
+    # -- input -----------------------------------------------------------------
+    def on_button(self, key: str) -> None:
+        """Handle a press in the current stage."""
+        kind, _, value = key.partition(":")
+        self.hint = ""
+        if kind == "role":
+            if value in self.adults:
+                self.adults.remove(value)
+            else:
+                self.adults.append(value)
+        elif kind == "app":
+            self._app_action(value)
+        elif kind == "say":
+            self._say(value)
+        elif key == "done" and self._finish_stage():
+            return
+        self.relayout()
+        if key == "done" or self.stage == "rehearse":
+            self.focus = 0
+
+    def _app_action(self, action: str) -> None:
+        expected = self.next_action()
+        if action == "delete":
+            self.hint = self._("Don't delete it. A grown-up may need to see the chat.")
+            self.app.sound.play("think")
+        elif action == expected:
+            self.app_done.append(action)
+            self.app.sound.play("good")
+        elif action in self.app_done:
+            self.hint = self._("Already done!")
+        else:
+            self.hint = self._("Not yet. {step}").format(step=self._(APP_ACTIONS[expected][1]))
+            self.app.sound.play("think")
+
+    def _say(self, option_id: str) -> None:
+        option = next(o for o in self.step.say if o.id == option_id)
+        if not option.helpful:
+            self.hint = self._(
+                "Those words might not get you help. Try words that say what "
+                "happened and ask for help."
+            )
+            self.app.sound.play("think")
+        elif option_id not in self.said:
+            self.said.append(option_id)
+            self.app.sound.play("good")
+
+    def _finish_stage(self) -> bool:
+        """Move to the next stage; return True if the screen was replaced."""
+        if self.stage == "adults":
+            missing = self.step.min_adults - len(self.adults)
+            if missing > 0:
+                self.hint = self.app.tr.ngettext(
+                    "Pick {n} more grown-up you could tell.",
+                    "Pick {n} more grown-ups you could tell.",
+                    missing,
+                ).format(n=missing)
+                self.relayout()
+                return True
+            self.stage = "app"
+        elif self.stage == "app" and self.next_action() is None:
+            self.stage = "say"
+        elif self.stage == "say":
+            self.stage = "rehearse"
+        elif self.stage == "rehearse":
+            skills = {"R12"} | {
+                {"save": "R09", "block": "R10", "report": "R11"}[a] for a in self.app_done
+            }
+            self.session.finish_activity({}, skills)
+            return self.follow()
+        return False
+
+    # -- drawing ---------------------------------------------------------------
+    def draw_content(self, surface: pygame.Surface) -> None:
+        """Prompt for the stage, the mock app or the rehearsal card, and any hint."""
+        m = self.m
+        text = self.app.text
+        area = self.area
+        prompts = {
+            "adults": self.app.tr.ngettext(
+                "Who are your trusted grown-ups? Pick at least {n}.",
+                "Who are your trusted grown-ups? Pick at least {n}.",
+                self.step.min_adults,
+            ).format(n=self.step.min_adults),
+            "app": self._("Practise in a pretend app. Follow the steps."),
+            "say": self._("What could you say to a trusted grown-up? Pick the helpful words."),
+            "rehearse": self._("Now practise saying it out loud."),
+        }
+        prompt = text.render(prompts[self.stage], m.font(30), theme.INK, area.width, bold=True)
+        surface.blit(prompt, area.topleft)
+        if self.stage == "app":
+            self._draw_app(surface)
+        elif self.stage == "rehearse":
+            box = pygame.Rect(
+                area.left,
+                area.top + self.prompt_h,
+                area.width,
+                area.height - self.prompt_h - m.button_h - m.pad,
+            )
+            card_row(surface, box, m, [(1.0, theme.SCOUT_BG, self._rehearsal)])
+        if self.hint and self.stage != "app":
+            hint = text.render(self.hint, m.body, theme.INK, area.width - m.px(420))
+            pill = hint.get_rect(bottomleft=(area.left + m.pad, area.bottom - m.px(10)))
+            draw.card(surface, pill.inflate(2 * m.pad, m.px(16)), theme.THINK_BG, m.radius)
+            surface.blit(hint, pill)
+
+    def _draw_app(self, surface: pygame.Surface) -> None:
+        m = self.m
+        text = self.app.text
+        phone = self.phone
+        draw.card(surface, phone, theme.PHONE, m.px(30), shadow=m.px(6))
+        screen = phone.inflate(-m.px(20), -m.px(20))
+        pygame.draw.rect(surface, theme.PHONE_SCREEN, screen, border_radius=m.px(22))
+        y = screen.top + m.pad
+        lines = [self._("Unknown player: send me a pic. don't tell anyone.")]
+        lines += [self._(APP_ACTIONS[a][2]) for a in self.app_done]
+        for index, line in enumerate(lines):
+            label = text.render(line, m.small, theme.INK, screen.width - 3 * m.pad)
+            bubble = label.get_rect(topleft=(screen.left + m.pad, y)).inflate(m.pad, m.px(12))
+            bubble.left = screen.left + m.px(12)
+            draw.card(
+                surface,
+                bubble,
+                theme.WHITE if index == 0 else theme.GOOD_BG,
+                m.px(12),
+                border=theme.SHADOW,
+            )
+            surface.blit(label, label.get_rect(center=bubble.center))
+            y = bubble.bottom + m.px(10)
+        steps = pygame.Rect(
+            phone.right + 2 * m.pad,
+            phone.top,
+            self.area.right - phone.right - 2 * m.pad,
+            phone.height - m.button_h - m.pad,
+        )
+        card_row(surface, steps, m, [(1.0, theme.WHITE, self._app_steps)])
+
+    def _app_steps(self, width: int, scale: float) -> list[Block]:
+        m = self.m
+        blocks = []
+        size = round(m.body * scale)
+        for index, action in enumerate(self.step.app_actions):
+            done = action in self.app_done
+            current = action == self.next_action()
+            blocks.append(
+                Block(
+                    self.app.text.render(
+                        f"{index + 1}. {self._(APP_ACTIONS[action][1])}",
+                        size,
+                        theme.INK if current or done else theme.INK_SOFT,
+                        width - size - m.px(12),
+                        bold=current,
+                    ),
+                    gap_before=m.px(12) if index else 0,
+                    indent=size + m.px(12),
+                    icon_size=size,
+                    icon=_tick if done else (_arrow if current else None),
+                )
+            )
+        if self.next_action() is None:
+            blocks.append(
+                Block(
+                    self.app.text.render(
+                        self._("Saved, blocked and reported. Now tell a trusted grown-up."),
+                        size,
+                        theme.GOOD,
+                        width,
+                        bold=True,
+                    ),
+                    gap_before=m.pad,
+                )
+            )
+        if self.hint:
+            blocks.append(
+                Block(
+                    self.app.text.render(
+                        self.hint, size, theme.FLAG, width - size - m.px(12), bold=True
+                    ),
+                    gap_before=m.pad,
+                    indent=size + m.px(12),
+                    icon_size=size,
+                    icon=draw.bulb,
+                )
+            )
+        return blocks
+
+    def _rehearsal(self, width: int, scale: float) -> list[Block]:
+        m = self.m
+        words = " ".join(self.lt(o.id, o.text) for o in self.step.say if o.id in self.said)
+        names = ", ".join(self._(ROLE_NAMES[r]) for r in self.adults)
+        return [
+            Block(
+                self.app.text.render(
+                    f"\u201c{words}\u201d", round(m.font(36) * scale), theme.INK, width, bold=True
+                )
+            ),
+            Block(
+                self.app.text.render(
+                    self._("You could say this to: {people}.").format(people=names),
+                    round(m.body * scale),
+                    theme.INK_SOFT,
+                    width,
+                ),
+                gap_before=m.pad,
+            ),
+            Block(
+                self.app.text.render(
+                    self._(
+                        "If the first grown-up doesn't help, tell another "
+                        "one. It's never too late to tell."
+                    ),
+                    round(m.body * scale),
+                    theme.INK,
+                    width,
+                ),
+                gap_before=m.px(10),
+            ),
+        ]
+
+
+def _tick(surface: pygame.Surface, center: tuple[int, int], size: int) -> None:
+    pygame.draw.circle(surface, theme.GOOD, center, round(size * 0.5))
+    draw.check(surface, center, round(size * 0.6), theme.WHITE)
+
+
+def _arrow(surface: pygame.Surface, center: tuple[int, int], size: int) -> None:
+    draw.arrow(surface, center, size, theme.ACCENT)

@@ -1,0 +1,278 @@
+"""Quiz: multiple-choice and true/false questions, feedback on every answer, no timers.
+
+The summary counts right answers gently; every explanation is shown whatever was
+answered, so a wrong answer is still a chance to learn.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.content.model import QuizQuestion, QuizStep
+from game.scenes.step_base import StepScene
+from game.ui import draw, theme
+from game.ui.flow import Block, card_row
+from game.ui.widgets import Button
+
+
+class QuizScene(StepScene):
+    """One quiz step."""
+
+    step_type = "quiz"
+
+    def __init__(self, app, lesson, session=None) -> None:  # noqa: D107
+        super().__init__(app, lesson, session)
+        self.index = 0
+        self.answers: dict[str, str] = {}  # question id -> option id or "true"/"false"
+
+    @property
+    def step(self) -> QuizStep:
+        """The quiz step being played."""
+        step = self.session.step
+        assert isinstance(step, QuizStep)
+        return step
+
+    @property
+    def question(self) -> QuizQuestion | None:
+        """The current question (None after the last one)."""
+        questions = self.step.questions
+        return questions[self.index] if self.index < len(questions) else None
+
+    def is_right(self, question: QuizQuestion, answer: str) -> bool:
+        """Whether *answer* is the right one for *question*."""
+        if question.kind == "true_false":
+            return answer == ("true" if question.answer else "false")
+        return any(o.id == answer and o.correct for o in question.options or [])
+
+    def score(self) -> int:
+        """Right answers so far."""
+        return sum(
+            self.is_right(q, self.answers[q.id])
+            for q in self.step.questions
+            if q.id in self.answers
+        )
+
+    def options(self, question: QuizQuestion) -> list[tuple[str, str]]:
+        """(answer key, label) for each answer button."""
+        if question.kind == "true_false":
+            return [("true", self._("True")), ("false", self._("False"))]
+        return [(o.id, self.lt(o.id, o.text)) for o in question.options or []]
+
+    def build(self) -> None:
+        """Answer buttons on the left; feedback and Continue on the right once answered."""
+        m = self.m
+        area = self.content_rect().inflate(-2 * m.pad, -2 * m.pad)
+        self.left = pygame.Rect(area.left, area.top, round(area.width * 0.55), area.height)
+        self.right = pygame.Rect(
+            self.left.right + 2 * m.pad,
+            area.top,
+            area.right - self.left.right - 2 * m.pad,
+            area.height,
+        )
+        bottom = pygame.Rect(
+            self.right.left, self.right.bottom - m.button_h, self.right.width, m.button_h
+        )
+        question = self.question
+        if question is None:
+            self.buttons.append(self.continue_button(bottom))
+            return
+        answered = question.id in self.answers
+        top = self.left.top + self._question_height(question) + m.pad
+        for scale in (1.0, 0.9, 0.8, 0.7):
+            buttons = self._answer_buttons(question, top, scale, answered)
+            if buttons[-1].rect.bottom <= self.left.bottom:
+                break
+        self.buttons.extend(buttons)
+        if answered:
+            self.buttons.insert(0, self.continue_button(bottom))
+
+    def _question_height(self, question: QuizQuestion) -> int:
+        return self.app.text.render(
+            self.lt(question.id, question.text),
+            self.m.font(30),
+            theme.INK,
+            self.left.width,
+            bold=True,
+        ).get_height()
+
+    def _answer_buttons(
+        self, question: QuizQuestion, top: int, scale: float, answered: bool
+    ) -> list[Button]:
+        m = self.m
+        buttons = []
+        y = top
+        chosen = self.answers.get(question.id)
+        for index, (key, label) in enumerate(self.options(question)):
+            style = "choice"
+            icon = _letter_icon(self.app, "ABCD"[index])
+            if answered:
+                right = self.is_right(question, key)
+                style = "action" if right else ("selected" if key == chosen else "quiet")
+                if right:
+                    icon = _tick_icon
+                    label = self._("{answer} (right answer)").format(answer=label)
+                elif key == chosen:
+                    label = self._("{answer} (your answer)").format(answer=label)
+            button = Button(
+                f"answer:{key}",
+                label,
+                pygame.Rect(self.left.left, y, self.left.width, m.button_h),
+                style,
+                align="left",
+                bold=False,
+                icon=icon,
+                text_size=round(m.body * scale),
+            )
+            button.rect.height = button.needed_height(self.app.text, m)
+            buttons.append(button)
+            y += button.rect.height + m.px(12)
+        return buttons
+
+    def on_button(self, key: str) -> None:
+        """Answer, go to the next question, or finish the quiz."""
+        question = self.question
+        if key.startswith("answer:") and question and question.id not in self.answers:
+            answer = key.split(":", 1)[1]
+            self.answers[question.id] = answer
+            self.app.sound.play("good" if self.is_right(question, answer) else "think")
+        elif key == "next":
+            if question is None:
+                self.session.finish_activity({})
+                if self.follow():
+                    return
+            elif question.id in self.answers:
+                self.index += 1
+        self.relayout()
+        self.focus_on("next")
+
+    def on_key(self, event: pygame.event.Event) -> None:
+        """Keys 1-4 pick an answer."""
+        self.number_key(event, ("answer:",))
+
+    def draw_content(self, surface: pygame.Surface) -> None:
+        """The question, its number, and the feedback or the summary."""
+        m = self.m
+        text = self.app.text
+        question = self.question
+        total = len(self.step.questions)
+        panel = pygame.Rect(
+            self.right.left,
+            self.right.top,
+            self.right.width,
+            self.right.height - m.button_h - m.pad,
+        )
+        if question is None:
+            card_row(
+                surface,
+                pygame.Rect(
+                    self.left.left, self.left.top, self.right.right - self.left.left, panel.height
+                ),
+                m,
+                [(1.0, theme.SCOUT_BG, self._summary)],
+            )
+            return
+        label = text.render(
+            self.lt(question.id, question.text), m.font(30), theme.INK, self.left.width, bold=True
+        )
+        surface.blit(label, self.left.topleft)
+        counter = text.render(
+            self._("Question {n} of {total}").format(n=self.index + 1, total=total),
+            m.small,
+            theme.INK_SOFT,
+        )
+        surface.blit(counter, (self.right.left, self.right.top))
+        if question.id in self.answers:
+            right = self.is_right(question, self.answers[question.id])
+            box = panel.copy()
+            box.top += counter.get_height() + m.px(10)
+            box.height -= counter.get_height() + m.px(10)
+            card_row(
+                surface,
+                box,
+                m,
+                [
+                    (
+                        1.0,
+                        theme.GOOD_BG if right else theme.THINK_BG,
+                        lambda w, s: self._feedback(question, right, w, s),
+                    )
+                ],
+            )
+
+    def _feedback(
+        self, question: QuizQuestion, right: bool, width: int, scale: float
+    ) -> list[Block]:
+        m = self.m
+        text = self.app.text
+        icon = round(m.font(40) * scale)
+        heading = self._("That's right!") if right else self._("Not quite. Here's why:")
+        return [
+            Block(
+                text.render(
+                    heading,
+                    round(m.font(30) * scale),
+                    theme.INK,
+                    width - icon - m.px(12),
+                    bold=True,
+                ),
+                indent=icon + m.px(12),
+                icon_size=icon,
+                icon=(lambda s, c, z: draw.star(s, c, z, theme.ACCENT, theme.INK))
+                if right
+                else draw.bulb,
+            ),
+            Block(
+                text.render(
+                    self.lt(question.id, question.explain), round(m.body * scale), theme.INK, width
+                ),
+                gap_before=m.px(10),
+            ),
+        ]
+
+    def _summary(self, width: int, scale: float) -> list[Block]:
+        m = self.m
+        text = self.app.text
+        total = len(self.step.questions)
+        return [
+            Block(
+                text.render(
+                    self._("Quiz done!"), round(m.font(36) * scale), theme.INK, width, bold=True
+                )
+            ),
+            Block(
+                text.render(
+                    self.app.tr.ngettext(
+                        "You answered {right} of {n} question right.",
+                        "You answered {right} of {n} questions right.",
+                        total,
+                    ).format(right=self.score(), n=total),
+                    round(m.font(30) * scale),
+                    theme.INK,
+                    width,
+                ),
+                gap_before=m.px(12),
+            ),
+            Block(
+                text.render(
+                    self._("Every answer, right or not, helps you learn what to do."),
+                    round(m.body * scale),
+                    theme.INK_SOFT,
+                    width,
+                ),
+                gap_before=m.px(12),
+            ),
+        ]
+
+
+def _letter_icon(app, letter: str):
+    def paint(surface: pygame.Surface, center: tuple[int, int], size: int) -> None:
+        pygame.draw.circle(surface, theme.PRIMARY, center, round(size * 0.5))
+        glyph = app.text.render(letter, round(size * 0.65), theme.WHITE, bold=True)
+        surface.blit(glyph, glyph.get_rect(center=center))
+
+    return paint
+
+
+def _tick_icon(surface: pygame.Surface, center: tuple[int, int], size: int) -> None:
+    pygame.draw.circle(surface, theme.GOOD, center, round(size * 0.5))
+    draw.check(surface, center, round(size * 0.6), theme.WHITE)

@@ -1,0 +1,224 @@
+"""Spot the red flag: select the red-flag messages in a finished conversation, then check.
+
+Every message gets feedback: a red flag names its tactic, a fine message says why it
+is fine. Stars for each red flag spotted; a false alarm gets a kind note, never a loss.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.content.model import SpotStep
+from game.content.taxonomy import TACTICS
+from game.scenes.step_base import StepScene
+from game.ui import draw, theme
+from game.ui.flow import Block, card_row
+from game.ui.widgets import Button
+
+
+class SpotScene(StepScene):
+    """One spot-the-red-flag activity."""
+
+    step_type = "spot"
+
+    def __init__(self, app, lesson, session=None) -> None:  # noqa: D107
+        super().__init__(app, lesson, session)
+        self.marked: set[str] = set()
+        self.checked = False
+
+    @property
+    def step(self) -> SpotStep:
+        """The spot step being played."""
+        step = self.session.step
+        assert isinstance(step, SpotStep)
+        return step
+
+    def _setting_title(self) -> str:
+        names = {
+            "chat": self._("Chat"),
+            "lobby": self._("Game lobby"),
+            "comments": self._("Comments"),
+            "requests": self._("Message requests"),
+        }
+        return names[self.step.setting]
+
+    def build(self) -> None:
+        """One row button per message on the left; Check or Continue on the right."""
+        m = self.m
+        area = self.content_rect().inflate(-2 * m.pad, -2 * m.pad)
+        feed = pygame.Rect(area.left, area.top, round(area.width * 0.6), area.height)
+        self.panel = pygame.Rect(
+            feed.right + 2 * m.pad, area.top, area.right - feed.right - 2 * m.pad, area.height
+        )
+        top = feed.top + m.body + m.px(30)
+        for scale in (1.0, 0.9, 0.8, 0.7, 0.6):
+            rows = self._rows(feed, top, scale)
+            if rows[-1].rect.bottom <= feed.bottom:
+                break
+        self.buttons.extend(rows)
+        bottom = pygame.Rect(
+            self.panel.left, self.panel.bottom - m.button_h, self.panel.width, m.button_h
+        )
+        if self.checked:
+            self.buttons.append(self.continue_button(bottom))
+        else:
+            self.buttons.append(
+                Button("check", self._("Check my answers"), bottom, "primary", text_size=m.font(28))
+            )
+
+    def _rows(self, feed: pygame.Rect, top: int, scale: float) -> list[Button]:
+        m = self.m
+        rows = []
+        y = top
+        size = round(m.body * scale)
+        for message in self.step.messages:
+            marked = message.id in self.marked
+            label = f"{message.sender}:  {self.lt(message.id, message.text)}"
+            sublabel, icon = self._row_feedback(message, marked)
+            row = Button(
+                f"spot:{message.id}",
+                label,
+                pygame.Rect(feed.left, y, feed.width, m.button_h),
+                "selected" if marked and not self.checked else "choice",
+                align="left",
+                bold=False,
+                text_size=size,
+                sublabel=sublabel,
+                icon=icon,
+                icon_scale=1.0,
+            )
+            row.rect.height = row.needed_height(self.app.text, m)
+            rows.append(row)
+            y += row.rect.height + m.px(10)
+        return rows
+
+    def _row_feedback(self, message, marked: bool):
+        """The line under a message (and its icon): the mark, or the verdict after checking."""
+        if not self.checked:
+            if marked:
+                return self._("Marked as a red flag"), _flag_icon
+            return "", None
+        if message.tactic:
+            name = self._(TACTICS[message.tactic].name)
+            if marked:
+                return self._("You spotted it! Red flag: {name}").format(name=name), _star_icon
+            return self._("This one was a red flag too: {name}").format(name=name), _flag_icon
+        why = self.lt(message.id, message.why_ok or "")
+        if marked:
+            return self._("Good to be careful! This one is OK: {why}").format(why=why), _ok_icon
+        return self._("OK: {why}").format(why=why), _ok_icon
+
+    def on_button(self, key: str) -> None:
+        """Toggle a mark, check the answers, or go on."""
+        if key.startswith("spot:") and not self.checked:
+            message_id = key.split(":", 1)[1]
+            self.marked ^= {message_id}
+        elif key == "check":
+            self.checked = True
+            self.app.sound.play("good" if self.hits() else "think")
+        elif key == "next" and self.checked:
+            stars: dict[str, int] = {}
+            for message in self.step.messages:
+                if message.tactic and message.id in self.marked:
+                    stars[message.tactic] = stars.get(message.tactic, 0) + 1
+            self.session.finish_activity(stars, {"R01"} if self.hits() else set())
+            if self.follow():
+                return
+        self.relayout()
+        if self.checked:
+            self.focus_on("next")
+
+    def on_key(self, event: pygame.event.Event) -> None:
+        """Keys 1-4 toggle the first four messages."""
+        self.number_key(event, ("spot:",))
+
+    def hits(self) -> int:
+        """Red flags marked."""
+        return sum(1 for m in self.step.messages if m.tactic and m.id in self.marked)
+
+    def draw_content(self, surface: pygame.Surface) -> None:
+        """The feed's title and the panel with the prompt or the score."""
+        m = self.m
+        text = self.app.text
+        feed_title = text.render(self._setting_title(), m.body, theme.INK_SOFT, bold=True)
+        surface.blit(feed_title, (m.pad, self.content_rect().top + m.pad))
+        panel = pygame.Rect(
+            self.panel.left,
+            self.panel.top,
+            self.panel.width,
+            self.panel.height - m.button_h - m.pad,
+        )
+        card_row(surface, panel, m, [(1.0, theme.SCOUT_BG, self._panel_blocks)])
+
+    def _panel_blocks(self, width: int, scale: float) -> list[Block]:
+        m = self.m
+        text = self.app.text
+        flags = sum(1 for msg in self.step.messages if msg.tactic)
+        if not self.checked:
+            return [
+                Block(
+                    text.render(
+                        self.lt(self.step.id, self.step.prompt),
+                        round(m.font(28) * scale),
+                        theme.INK,
+                        width,
+                        bold=True,
+                    )
+                ),
+                Block(
+                    text.render(
+                        self._(
+                            "Press a message to mark it. Press it again to "
+                            "unmark it. Then check your answers."
+                        ),
+                        round(m.small * scale),
+                        theme.INK_SOFT,
+                        width,
+                    ),
+                    gap_before=m.px(12),
+                ),
+            ]
+        hits = self.hits()
+        false_alarms = sum(
+            1 for msg in self.step.messages if not msg.tactic and msg.id in self.marked
+        )
+        star = round(m.px(40) * scale)
+        blocks = [
+            Block(
+                text.render(
+                    self.app.tr.ngettext(
+                        "You spotted {hits} of {n} red flag",
+                        "You spotted {hits} of {n} red flags",
+                        flags,
+                    ).format(hits=hits, n=flags),
+                    round(m.font(28) * scale),
+                    theme.INK,
+                    width - star - m.px(12),
+                    bold=True,
+                ),
+                indent=star + m.px(12),
+                icon=_star_icon,
+                icon_size=star,
+            )
+        ]
+        note = (
+            self._("Careful checking is a good habit, even when a message turns out to be fine.")
+            if false_alarms
+            else self._("Red flags are about what people ask for, not who they are.")
+        )
+        blocks.append(
+            Block(text.render(note, round(m.small * scale), theme.INK, width), gap_before=m.px(12))
+        )
+        return blocks
+
+
+def _flag_icon(surface: pygame.Surface, center: tuple[int, int], size: int) -> None:
+    draw.flag(surface, center, size, theme.FLAG)
+
+
+def _star_icon(surface: pygame.Surface, center: tuple[int, int], size: int) -> None:
+    draw.star(surface, center, size, theme.ACCENT, theme.INK)
+
+
+def _ok_icon(surface: pygame.Surface, center: tuple[int, int], size: int) -> None:
+    draw.check(surface, center, size, theme.GOOD)

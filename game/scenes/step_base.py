@@ -1,0 +1,101 @@
+"""What every lesson-step screen shares: the lesson, the session, and moving on.
+
+When the session moves to a step of another kind (a chat beat, a story page, a
+spot, sort, quiz or help-plan activity), :meth:`StepScene.follow` swaps in the
+screen for that kind; when the lesson is over it opens the debrief.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.content.model import Lesson
+from game.scenes.base import Scene
+from game.session import LessonSession, Phase
+from game.ui import draw, theme
+from game.ui.widgets import Button
+
+if TYPE_CHECKING:
+    from game.app import App
+
+NUMBER_KEYS = {pygame.K_1: 0, pygame.K_2: 1, pygame.K_3: 2, pygame.K_4: 3}
+
+
+class StepScene(Scene):
+    """Base for screens that play one kind of lesson step."""
+
+    #: The step type this screen plays (``chat``, ``story``, ...).
+    step_type = ""
+
+    def __init__(self, app: App, lesson: Lesson, session: LessonSession | None = None) -> None:  # noqa: D107
+        super().__init__(app)
+        self.lesson = lesson
+        self.session = session or LessonSession(lesson)
+
+    def title(self) -> str:
+        """The lesson title."""
+        return self.app.tr.pgettext(f"{self.lesson.id}/title", self.lesson.title)
+
+    def lt(self, item_id: str, text: str) -> str:
+        """Translate a lesson string by its stable id."""
+        return self.app.tr.pgettext(f"{self.lesson.id}/{item_id}", text)
+
+    def follow(self) -> bool:
+        """Open the debrief or another step screen if the session moved there.
+
+        Returns True when this screen was replaced.
+        """
+        if self.session.phase is Phase.FINISHED and self.step_type != "chat":
+            from game.scenes.debrief import DebriefScene
+
+            self.app.sound.play("done")
+            self.app.replace(DebriefScene(self.app, self.session))
+            return True
+        if self.session.step.type != self.step_type:
+            self.app.replace(scene_for(self.app, self.lesson, self.session))
+            return True
+        return False
+
+    def continue_button(
+        self, rect: pygame.Rect, label: str | None = None, key: str = "next"
+    ) -> Button:
+        """The big 'Continue' button with an arrow."""
+        return Button(
+            key,
+            label or self._("Continue"),
+            rect,
+            "primary",
+            icon=lambda s, c, z: draw.arrow(s, c, z, theme.WHITE),
+            text_size=self.m.font(30),
+        )
+
+    def number_key(self, event: pygame.event.Event, prefix: tuple[str, ...]) -> None:
+        """Keys 1-4 press the first four buttons whose key starts with *prefix*."""
+        if event.key in NUMBER_KEYS:
+            keys = [b.key for b in self.buttons if b.key.startswith(prefix)]
+            index = NUMBER_KEYS[event.key]
+            if index < len(keys):
+                self.press(keys[index])
+
+
+def scene_for(app: App, lesson: Lesson, session: LessonSession | None = None) -> StepScene:
+    """The screen that plays the session's current step."""
+    from game.scenes.chat import ChatScene
+    from game.scenes.help_plan import HelpPlanScene
+    from game.scenes.quiz import QuizScene
+    from game.scenes.sort import SortScene
+    from game.scenes.spot import SpotScene
+    from game.scenes.story import StoryScene
+
+    session = session or LessonSession(lesson)
+    kinds: dict[str, type[StepScene]] = {
+        "chat": ChatScene,
+        "story": StoryScene,
+        "spot": SpotScene,
+        "sort": SortScene,
+        "quiz": QuizScene,
+        "help_plan": HelpPlanScene,
+    }
+    return kinds[session.step.type](app, lesson, session)

@@ -1,0 +1,185 @@
+"""Story: picture-book pages with a recurring cast; the child advises a character.
+
+A page shows a drawn picture and text written to be read aloud. Choice pages ask
+"What should Mo do?" (never about the child), branch, and rejoin the story.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.content.model import StoryStep
+from game.scenes.step_base import StepScene
+from game.session import Phase
+from game.ui import draw, theme
+from game.ui.flow import Block, draw_blocks, fit
+from game.ui.pictures import draw_picture
+from game.ui.widgets import Button
+
+
+class StoryScene(StepScene):
+    """Plays consecutive story pages."""
+
+    step_type = "story"
+
+    @property
+    def step(self) -> StoryStep:
+        """The page being read."""
+        step = self.session.step
+        assert isinstance(step, StoryStep)
+        return step
+
+    def build(self) -> None:
+        """Picture on the left page; text, choices or Next on the right page."""
+        m = self.m
+        area = self.content_rect().inflate(-2 * m.pad, -2 * m.pad)
+        self.picture = pygame.Rect(area.left, area.top, round(area.width * 0.5), area.height)
+        self.page = pygame.Rect(
+            self.picture.right + 2 * m.pad,
+            area.top,
+            area.right - self.picture.right - 2 * m.pad,
+            area.height,
+        )
+        bottom = pygame.Rect(
+            self.page.left, self.page.bottom - m.button_h, self.page.width, m.button_h
+        )
+        phase = self.session.phase
+        if phase is Phase.CHOOSING:
+            self._choice_buttons()
+        elif phase is Phase.FEEDBACK:
+            self.buttons.append(self.continue_button(bottom))
+        elif phase is Phase.FINISHED:
+            self.buttons.append(self.continue_button(bottom, self._("The end"), key="finish"))
+        else:
+            self.buttons.append(self.continue_button(bottom, self._("Next page")))
+
+    def _text_blocks(self, width: int, scale: float) -> list[Block]:
+        m = self.m
+        blocks = [
+            Block(
+                self.app.text.render(
+                    self.lt(self.step.id, self.step.text),
+                    round(m.font(32) * scale),
+                    theme.INK,
+                    width,
+                )
+            )
+        ]
+        if self.session.phase in (Phase.CHOOSING, Phase.FEEDBACK) and self.step.prompt:
+            blocks.append(
+                Block(
+                    self.app.text.render(
+                        self.lt(self.step.id, self.step.prompt),
+                        round(m.font(30) * scale),
+                        theme.PRIMARY_DARK,
+                        width,
+                        bold=True,
+                    ),
+                    gap_before=m.px(14),
+                )
+            )
+        return blocks
+
+    def _choice_buttons(self) -> None:
+        m = self.m
+        for scale in (1.0, 0.9, 0.8, 0.7, 0.6):
+            top = self.page.top + _height(self._text_blocks(self.page.width, scale)) + m.pad
+            buttons = []
+            y = top
+            for index, choice in enumerate(self.step.choice_list):
+                button = Button(
+                    f"choice:{choice.id}",
+                    self.lt(choice.id, choice.text),
+                    pygame.Rect(self.page.left, y, self.page.width, m.button_h),
+                    "choice",
+                    align="left",
+                    bold=False,
+                    icon=_number(self.app, index + 1),
+                    text_size=round(m.body * scale),
+                )
+                button.rect.height = button.needed_height(self.app.text, m)
+                buttons.append(button)
+                y = button.rect.bottom + m.px(12)
+            if buttons[-1].rect.bottom <= self.page.bottom:
+                break
+        self.text_scale = scale
+        self.buttons.extend(buttons)
+
+    def on_button(self, key: str) -> None:
+        """Turn the page, pick a choice, or finish the story."""
+        session = self.session
+        if key.startswith("choice:"):
+            choice = session.choose(key.split(":", 1)[1])
+            self.app.sound.play("good" if choice.safe else "think")
+        elif key == "next":
+            session.advance()
+        elif key == "finish":
+            from game.scenes.debrief import DebriefScene
+
+            self.app.sound.play("done")
+            self.app.replace(DebriefScene(self.app, session))
+            return
+        if not self.follow():
+            self.relayout()
+            self.focus_on("next")
+
+    def on_key(self, event: pygame.event.Event) -> None:
+        """Keys 1-4 pick a choice."""
+        self.number_key(event, ("choice:",))
+
+    def follow(self) -> bool:
+        """Stay on this screen for the last page (it has its own 'The end' button)."""
+        if self.session.phase is Phase.FINISHED and self.session.step.type == "story":
+            return False
+        return super().follow()
+
+    def draw_content(self, surface: pygame.Surface) -> None:
+        """The picture, the page text and, after a choice, its feedback."""
+        m = self.m
+        draw_picture(surface, self.picture, self.step.picture, list(self.step.characters), m.radius)
+        pygame.draw.rect(surface, theme.SHADOW, self.picture, 3, border_radius=m.radius)
+        width = self.page.width
+        if self.session.phase is Phase.CHOOSING:
+            blocks = self._text_blocks(width, getattr(self, "text_scale", 1.0))
+        else:
+            limit = self.page.height - m.button_h - m.pad
+            blocks = fit(lambda s: self._text_blocks(width, s) + self._feedback(width, s), limit)
+        draw_blocks(surface, blocks, self.page.left, self.page.top)
+
+    def _feedback(self, width: int, scale: float) -> list[Block]:
+        choice = self.session.chosen
+        if self.session.phase is not Phase.FEEDBACK or choice is None:
+            return []
+        m = self.m
+        icon = round(m.font(36) * scale)
+        return [
+            Block(
+                self.app.text.render(
+                    self.lt(choice.id, choice.feedback),
+                    round(m.body * scale),
+                    theme.INK,
+                    width - icon - m.px(12),
+                ),
+                gap_before=m.pad,
+                indent=icon + m.px(12),
+                icon_size=icon,
+                icon=(lambda s, c, z: draw.star(s, c, z, theme.ACCENT, theme.INK))
+                if choice.safe
+                else draw.bulb,
+            )
+        ]
+
+
+def _height(blocks: list[Block]) -> int:
+    from game.ui.flow import height_of
+
+    return height_of(blocks)
+
+
+def _number(app, number: int):
+    def paint(surface: pygame.Surface, center: tuple[int, int], size: int) -> None:
+        pygame.draw.circle(surface, theme.PRIMARY, center, round(size * 0.5))
+        glyph = app.text.render(str(number), round(size * 0.7), theme.WHITE, bold=True)
+        surface.blit(glyph, glyph.get_rect(center=center))
+
+    return paint
