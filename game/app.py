@@ -8,22 +8,27 @@ redraws only when something changed and sleeps on the event queue otherwise.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from game.content.loader import LoadedPack, load_pack
-from game.helplines import Helplines, load_helplines
 from game.i18n import Translator
-from game.paths import ContentPaths
-from game.profile import Profile, data_dir
+from game.paths import ContentPaths, data_dir, peek_display_settings
 from game.scenes.base import Scene
 from game.sound import Sounds
 from game.ui.text import FontBook, TextCache
 from game.ui.theme import MIN_H, MIN_W, TEXT_SCALES, Metrics
 
+if TYPE_CHECKING:
+    from game.content.loader import LoadedPack
+    from game.helplines import Helplines
+    from game.profile import Profile
+
 ResultCallback = Callable[[Any], None]
+#: How long the loop sleeps between checks for input when nothing happens (ms).
+IDLE_WAIT_MS = 30
 
 
 class App:
@@ -41,16 +46,18 @@ class App:
         pygame.display.init()
         pygame.font.init()
         self.paths = paths
-        self.profile = Profile(data_folder or data_dir())
-        settings = self.profile.settings
-        self.tr = Translator(settings.language, paths.locales)
+        self.data_folder = data_folder or data_dir()
+        # The first frame needs only these three settings; the validated profile (pydantic)
+        # loads right after it, so the title screen appears at once on slow laptops.
+        self.early = peek_display_settings(self.data_folder / "settings.json")
+        self.tr = Translator(self.early.language, paths.locales)
         self.fonts = FontBook(paths.fonts)
         self.text = TextCache(self.fonts)
-        self.pack: LoadedPack = load_pack([paths.lessons], root=paths.lessons.parent)
-        self.helplines: Helplines = load_helplines(paths.assets / "safety" / "helplines.yaml")
-        self.sound = Sounds(settings.sound if sound is None else sound)
+        self._sound_override = sound
+        self.sound = Sounds(False)
         self.windowed_size = size
-        self.fullscreen = settings.fullscreen if fullscreen is None else fullscreen
+        self._fullscreen_override = fullscreen
+        self.fullscreen = self.early.fullscreen if fullscreen is None else fullscreen
         pygame.display.set_caption(self.tr._("Signal Scouts"))
         pygame.display.set_icon(_window_icon())
         self.screen = self._open_window()
@@ -58,6 +65,52 @@ class App:
         self.stack: list[tuple[Scene, ResultCallback | None]] = []
         self.running = True
         self.frames_drawn = 0
+
+    # -- content, loaded on first use so the title screen appears at once ---------
+    @cached_property
+    def profile(self) -> Profile:
+        """Settings and progress for this device, validated (loaded on first use)."""
+        from game.profile import Profile
+
+        profile = Profile(self.data_folder)
+        settings = profile.settings
+        self.sound.set_enabled(
+            settings.sound if self._sound_override is None else self._sound_override
+        )
+        if settings.language != self.tr.language:
+            self.tr.set_language(settings.language)
+        return profile
+
+    @property
+    def profile_loaded(self) -> bool:
+        """True once the validated profile has been read."""
+        return "profile" in self.__dict__
+
+    def finish_loading(self) -> None:
+        """Load what the first frame did not need; re-lay out if the real settings differ."""
+        settings = self.profile.settings
+        fullscreen = (
+            settings.fullscreen if self._fullscreen_override is None else self._fullscreen_override
+        )
+        if fullscreen != self.fullscreen:
+            self.set_fullscreen(fullscreen)
+        elif settings.text_size != self.early.text_size or self.profile.backups:
+            self.refresh_layout()
+        _ = self.pack  # validate lessons now, while the child looks at the title screen
+
+    @cached_property
+    def pack(self) -> LoadedPack:
+        """Every lesson, validated and linted once (broken files listed, never raised)."""
+        from game.content.loader import load_pack
+
+        return load_pack([self.paths.lessons], root=self.paths.lessons.parent)
+
+    @cached_property
+    def helplines(self) -> Helplines:
+        """Help services per country for the help screen."""
+        from game.helplines import load_helplines
+
+        return load_helplines(self.paths.assets / "safety" / "helplines.yaml")
 
     # -- window ----------------------------------------------------------------
     def _open_window(self) -> pygame.Surface:
@@ -68,7 +121,8 @@ class App:
 
     def _metrics(self) -> Metrics:
         w, h = self.screen.get_size()
-        return Metrics.for_window(w, h, TEXT_SCALES[self.profile.settings.text_size])
+        size = self.profile.settings.text_size if self.profile_loaded else self.early.text_size
+        return Metrics.for_window(w, h, TEXT_SCALES[size])
 
     def set_fullscreen(self, on: bool) -> None:
         """Switch between a window and the full screen."""
@@ -82,6 +136,8 @@ class App:
         self.text.clear()
         for scene, _ in self.stack:
             scene.relayout()
+        if self.stack:
+            self.scene.dirty = True
 
     # -- the screen stack -------------------------------------------------------
     @property
@@ -91,12 +147,15 @@ class App:
 
     def push(self, scene: Scene, on_result: ResultCallback | None = None) -> None:
         """Show *scene* on top; *on_result* receives what it returns when it closes."""
+        if self.stack:
+            self.scene.release()
         self.stack.append((scene, on_result))
         scene.enter()
 
     def pop(self, result: Any = None) -> None:
         """Close the top screen and hand *result* to the one below (quit when none is left)."""
-        _, callback = self.stack.pop()
+        closed, callback = self.stack.pop()
+        closed.release()
         if not self.stack:
             self.running = False
             return
@@ -106,12 +165,15 @@ class App:
 
     def replace(self, scene: Scene) -> None:
         """Swap the top screen for *scene*."""
-        _, callback = self.stack.pop()
+        closed, callback = self.stack.pop()
+        closed.release()
         self.stack.append((scene, callback))
         scene.enter()
 
     def reset_to(self, scene: Scene) -> None:
         """Clear the stack and start again from *scene*."""
+        for closed, _ in self.stack:
+            closed.release()
         self.stack.clear()
         self.push(scene)
 
@@ -152,14 +214,18 @@ class App:
         self.render()
 
     def run(self) -> None:
-        """Run until the player quits; sleep while nothing happens."""
+        """Run until the player quits; sleep while nothing happens.
+
+        Sleeping in short naps (rather than SDL's event wait, which busy-polls on some
+        video drivers) keeps an idle game near zero CPU on every platform.
+        """
         self.render()
+        self.finish_loading()
         while self.running:
-            event = pygame.event.wait(1000)
-            if event.type != pygame.NOEVENT:
-                self.handle(event)
-            if self.running:
+            if pygame.event.peek():
                 self.pump()
+            else:
+                pygame.time.wait(IDLE_WAIT_MS)
 
 
 def _window_icon() -> pygame.Surface:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,3 +29,47 @@ class ContentPaths:
     def fonts(self) -> Path:
         """The bundled font folder."""
         return self.assets / "fonts"
+
+
+DATA_DIR_ENV = "SIGNAL_SCOUTS_DATA_DIR"
+
+
+def data_dir() -> Path:
+    """The per-user data folder (``SIGNAL_SCOUTS_DATA_DIR`` overrides it)."""
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("signal-scouts", appauthor=False))
+
+
+@dataclass(frozen=True)
+class EarlySettings:
+    """The three settings the first frame needs, read before anything heavy is imported."""
+
+    text_size: str = "normal"
+    fullscreen: bool = False
+    language: str = "en"
+
+
+def peek_display_settings(path: Path) -> EarlySettings:
+    """Best-effort read of text size, full screen and language from the settings file.
+
+    Anything missing or odd gives the default; the full, validated read (and the
+    setting aside of a broken file) happens in :class:`game.profile.Profile` right after.
+    """
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return EarlySettings()
+    if not isinstance(data, dict):
+        return EarlySettings()
+    text_size = data.get("text_size")
+    fullscreen = data.get("fullscreen")
+    language = data.get("language")
+    return EarlySettings(
+        text_size=text_size if text_size in ("normal", "large", "extra_large") else "normal",
+        fullscreen=fullscreen if isinstance(fullscreen, bool) else False,
+        language=language if isinstance(language, str) and language.isascii() else "en",
+    )

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Literal
 
-import platformdirs
 from pydantic import BaseModel, ConfigDict, Field
 
 from game.storage import JsonStore
-
-DATA_DIR_ENV = "SIGNAL_SCOUTS_DATA_DIR"
 
 
 class Settings(BaseModel):
@@ -66,14 +62,6 @@ class Progress(BaseModel):
             for tactic, count in entry.stars.items():
                 totals[tactic] = totals.get(tactic, 0) + count
         return totals
-
-
-def data_dir() -> Path:
-    """The per-user data folder (``SIGNAL_SCOUTS_DATA_DIR`` overrides it)."""
-    override = os.environ.get(DATA_DIR_ENV)
-    if override:
-        return Path(override)
-    return Path(platformdirs.user_data_dir("signal-scouts", appauthor=False))
 
 
 class Profile:

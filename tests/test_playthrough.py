@@ -8,8 +8,12 @@ import pytest
 from game.content.loader import load_pack
 from game.content.routes import Route, branch_routes
 from game.paths import ContentPaths
-from game.scenes.chat import ChatScene
 from game.scenes.debrief import DebriefScene
+from game.scenes.help_plan import HelpPlanScene
+from game.scenes.quiz import QuizScene
+from game.scenes.sort import SortScene
+from game.scenes.spot import SpotScene
+from game.scenes.step_base import StepScene
 from game.session import FEELINGS, Phase
 from tests.pilot import Pilot
 
@@ -27,34 +31,136 @@ def _cases() -> list[tuple[str, int, Route]]:
 CASES = _cases()
 
 
-def open_lesson(pilot: Pilot, lesson_id: str, band: str, *, keyboard: bool) -> ChatScene:
+def open_lesson(pilot: Pilot, lesson_id: str, band: str, *, keyboard: bool) -> StepScene:
     """From the title screen: Play, pick the band, pick the lesson."""
     pilot.activate("play", keyboard=keyboard)
     pilot.activate(f"band:{band}", keyboard=keyboard)
     pilot.activate(f"lesson:{lesson_id}", keyboard=keyboard)
     scene = pilot.app.scene
-    assert isinstance(scene, ChatScene)
+    assert isinstance(scene, StepScene)
     return scene
 
 
-def play_route(pilot: Pilot, scene: ChatScene, route: Route, *, keyboard: bool) -> None:
-    """Follow *route* through the chat with real input events, then finish the mission."""
-    session = scene.session
+def play_route(pilot: Pilot, scene: StepScene, route: Route, *, keyboard: bool) -> None:
+    """Follow *route* through every kind of step with real input events, to the debrief."""
     for turn, (step_id, choice_id) in enumerate(route):
+        scene = pilot.app.scene
+        assert isinstance(scene, StepScene), type(scene)
+        session = scene.session
         assert session.step_id == step_id
-        while session.phase is Phase.READING:
-            pilot.activate("next", keyboard=keyboard)
-        if session.phase is Phase.CHECK_IN:
-            pilot.activate(f"feel:{FEELINGS[turn % len(FEELINGS)]}", keyboard=keyboard)
-        if choice_id is not None:
-            assert session.phase is Phase.CHOOSING
-            pilot.activate(f"choice:{choice_id}", keyboard=keyboard)
-            assert session.phase is Phase.FEEDBACK
-            pilot.activate("next", keyboard=keyboard)
-        elif session.phase is Phase.CONTINUE:
-            pilot.activate("next", keyboard=keyboard)
-    assert session.phase is Phase.FINISHED
-    pilot.activate("finish", keyboard=keyboard)
+        player = PLAYERS[session.step.type]
+        player(pilot, scene, choice_id, turn, keyboard)
+    scene = pilot.app.scene
+    if isinstance(scene, StepScene) and scene.session.phase is Phase.FINISHED:
+        pilot.activate("finish", keyboard=keyboard)
+
+
+def play_chat(
+    pilot: Pilot, scene: StepScene, choice_id: str | None, turn: int, keyboard: bool
+) -> None:
+    """Read the messages, answer the check-in, pick the route's choice."""
+    session = scene.session
+    while session.phase is Phase.READING:
+        pilot.activate("next", keyboard=keyboard)
+    if session.phase is Phase.CHECK_IN:
+        pilot.activate(f"feel:{FEELINGS[turn % len(FEELINGS)]}", keyboard=keyboard)
+    if choice_id is not None:
+        assert session.phase is Phase.CHOOSING
+        pilot.activate(f"choice:{choice_id}", keyboard=keyboard)
+        assert session.phase is Phase.FEEDBACK
+        pilot.activate("next", keyboard=keyboard)
+    elif session.phase is Phase.CONTINUE:
+        pilot.activate("next", keyboard=keyboard)
+
+
+def play_story(
+    pilot: Pilot, scene: StepScene, choice_id: str | None, turn: int, keyboard: bool
+) -> None:
+    """Turn the page, or advise the character and read the feedback."""
+    session = scene.session
+    if choice_id is not None:
+        pilot.activate(f"choice:{choice_id}", keyboard=keyboard)
+        assert session.phase is Phase.FEEDBACK
+        pilot.activate("next", keyboard=keyboard)
+    elif session.phase is Phase.CONTINUE:
+        pilot.activate("next", keyboard=keyboard)
+
+
+def play_spot(
+    pilot: Pilot, scene: SpotScene, _choice: str | None, turn: int, keyboard: bool
+) -> None:
+    """Mark every red flag but one, plus one false alarm, check, and go on."""
+    flags = [m.id for m in scene.step.messages if m.tactic]
+    safe = [m.id for m in scene.step.messages if not m.tactic]
+    marked = flags[1:] + safe[:1] if turn % 2 else flags
+    for message_id in marked:
+        pilot.activate(f"spot:{message_id}", keyboard=keyboard)
+    pilot.activate("check", keyboard=keyboard)
+    assert scene.checked and scene.hits() == len([f for f in marked if f in flags])
+    pilot.activate("next", keyboard=keyboard)
+
+
+def play_sort(
+    pilot: Pilot, scene: SortScene, _choice: str | None, turn: int, keyboard: bool
+) -> None:
+    """Sort the first card into a wrong bin (the kind repair), the rest into the right one."""
+    bins = [b.id for b in scene.step.bins]
+    for index, card in enumerate(scene.step.cards):
+        target = card.bin if index else next(b for b in bins if b != card.bin)
+        pilot.activate(f"bin:{target}", keyboard=keyboard)
+        assert scene.answered
+        pilot.activate("next", keyboard=keyboard)
+    assert scene.done
+    assert scene.right_first_time() == len(scene.step.cards) - 1
+    pilot.activate("next", keyboard=keyboard)
+
+
+def play_quiz(
+    pilot: Pilot, scene: QuizScene, _choice: str | None, turn: int, keyboard: bool
+) -> None:
+    """Answer the first question wrongly and the rest rightly, reading every explanation."""
+    for index, question in enumerate(scene.step.questions):
+        keys = [key for key, _ in scene.options(question)]
+        right = [k for k in keys if scene.is_right(question, k)]
+        wrong = [k for k in keys if not scene.is_right(question, k)]
+        pilot.activate(f"answer:{(wrong if index == 0 else right)[0]}", keyboard=keyboard)
+        pilot.activate("next", keyboard=keyboard)
+    assert scene.score() == len(scene.step.questions) - 1
+    pilot.activate("next", keyboard=keyboard)
+
+
+def play_help_plan(
+    pilot: Pilot, scene: HelpPlanScene, _choice: str | None, turn: int, keyboard: bool
+) -> None:
+    """Try to finish early, pick grown-ups, tap the app out of order, choose the words."""
+    step = scene.step
+    pilot.activate("done", keyboard=keyboard)
+    assert scene.stage == "adults" and scene.hint
+    for role in step.roles[: step.min_adults]:
+        pilot.activate(f"role:{role}", keyboard=keyboard)
+    pilot.activate("done", keyboard=keyboard)
+    assert scene.stage == "app"
+    pilot.activate("app:delete", keyboard=keyboard)
+    assert scene.hint and not scene.app_done
+    for action in step.app_actions:
+        pilot.activate(f"app:{action}", keyboard=keyboard)
+    pilot.activate("done", keyboard=keyboard)
+    assert scene.stage == "say"
+    for option in sorted(step.say, key=lambda o: o.helpful):
+        pilot.activate(f"say:{option.id}", keyboard=keyboard)
+    pilot.activate("done", keyboard=keyboard)
+    assert scene.stage == "rehearse"
+    pilot.activate("done", keyboard=keyboard)
+
+
+PLAYERS = {
+    "chat": play_chat,
+    "story": play_story,
+    "spot": play_spot,
+    "sort": play_sort,
+    "quiz": play_quiz,
+    "help_plan": play_help_plan,
+}
 
 
 @pytest.mark.parametrize("keyboard", [False, True], ids=["mouse", "keyboard"])
@@ -80,7 +186,7 @@ def test_every_choice_is_covered() -> None:
     paths = ContentPaths.discover()
     for lesson in load_pack([paths.lessons], root=paths.lessons.parent).lessons:
         taken = {c for route in branch_routes(lesson) for _, c in route if c}
-        every = {c.id for step in lesson.steps for c in step.choices or []}
+        every = {c.id for step in lesson.steps for c in step.choice_list}
         assert taken == every, lesson.id
 
 

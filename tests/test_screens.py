@@ -148,7 +148,7 @@ def test_broken_lesson_is_named_in_the_menu(tmp_path: Path, data_dir: Path) -> N
 @pytest.mark.parametrize("text_size", ["normal", "extra_large"])
 @pytest.mark.parametrize("size", [(1024, 600), (1280, 720), (1920, 1080)])
 def test_layout_fits_the_window(paths: ContentPaths, data_dir: Path, size, text_size) -> None:
-    """At each size and text size, every button of every screen and lesson step fits."""
+    """At each size and text size, every screen and every lesson step draws, and fits."""
     app = App(paths, size=size, data_folder=data_dir, fullscreen=False, sound=False)
     app.profile.settings.band = "G35"
     app.profile.settings.text_size = text_size
@@ -160,18 +160,17 @@ def test_layout_fits_the_window(paths: ContentPaths, data_dir: Path, size, text_
         for button in app.scene.all_buttons():
             assert window.contains(button.rect), (scene_type.__name__, button.key, button.rect)
             assert button.rect.height >= 44, "targets must be big enough for small hands"
-    from game.scenes.chat import ChatScene
+    from game.scenes.step_base import scene_for
     from game.snapshot import play_to
 
     for lesson in app.pack.lessons:
         for step in lesson.steps:
-            if step.choices:
-                session = play_to(app, lesson, step.id, choose=None, check_in=False)
-                app.push(ChatScene(app, lesson, session))
-                app.render()
-                for button in app.scene.all_buttons():
-                    assert window.contains(button.rect), (lesson.id, step.id, button.key)
-                app.pop()
+            session = play_to(app, lesson, step.id, choose=None, check_in=False)
+            app.push(scene_for(app, lesson, session))
+            app.render()
+            for button in app.scene.all_buttons():
+                assert window.contains(button.rect), (lesson.id, step.id, button.key)
+            app.pop()
     pygame.quit()
 
 

@@ -39,6 +39,7 @@ class Scene:
         self.focus = 0
         self.dirty = True
         self._pressed: str | None = None
+        self._backdrop: pygame.Surface | None = None
 
     # -- conveniences ----------------------------------------------------------
     @property
@@ -63,6 +64,10 @@ class Scene:
         """Called when a screen above this one closes, with its result."""
         self.relayout()
 
+    def release(self) -> None:
+        """Free the cached backdrop while the screen is hidden or closed (rebuilt on resume)."""
+        self._backdrop = None
+
     def relayout(self) -> None:
         """Rebuild buttons for the current window, language and text size."""
         focused = self.focused_key()
@@ -73,6 +78,7 @@ class Scene:
         keys = [b.key for b in self.all_buttons()]
         if focused in keys:
             self.focus = keys.index(focused)
+        self._backdrop = None
         self.dirty = True
 
     def build(self) -> None:
@@ -204,11 +210,18 @@ class Scene:
 
     # -- drawing ---------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
-        """Draw the whole screen."""
-        surface.fill(theme.BG)
-        self.draw_header(surface)
+        """Draw the whole screen: the cached backdrop, then what changes, then buttons."""
+        if self._backdrop is None or self._backdrop.get_size() != surface.get_size():
+            self._backdrop = pygame.Surface(surface.get_size()).convert(surface)
+            self._backdrop.fill(theme.BG)
+            self.draw_header(self._backdrop)
+            self.draw_backdrop(self._backdrop)
+        surface.blit(self._backdrop, (0, 0))
         self.draw_content(surface)
         self.draw_buttons(surface)
+
+    def draw_backdrop(self, surface: pygame.Surface) -> None:
+        """Parts of the screen that only change on relayout (drawn once, then reused)."""
 
     def draw_header(self, surface: pygame.Surface) -> None:
         """The header band with the screen title."""

@@ -179,11 +179,11 @@ class ChatScene(StepScene):
 
     # -- drawing ---------------------------------------------------------------
     def draw_content(self, surface: pygame.Surface) -> None:
-        """Phone with the chat, then the panel for the current phase."""
+        """The chat history (it scrolls; everything else is in the backdrop)."""
         self._draw_phone(surface)
-        self._draw_panel(surface)
 
-    def _draw_phone(self, surface: pygame.Surface) -> None:
+    def draw_backdrop(self, surface: pygame.Surface) -> None:
+        """The phone frame and its title bar with the contact (static while playing)."""
         m = self.m
         phone = self.phone
         draw.card(surface, phone, theme.PHONE, m.px(34), shadow=m.px(6))
@@ -206,9 +206,18 @@ class ChatScene(StepScene):
         x = bar.left + 2 * m.pad + size
         surface.blit(name, (x, bar.centery - name.get_height() + m.px(6)))
         surface.blit(app_name, (x, bar.centery + m.px(4)))
+        self._draw_panel(surface)
 
-        chat = pygame.Rect(screen.left, bar.bottom, screen.width, screen.bottom - bar.bottom)
-        chat = chat.inflate(-2 * m.px(14), -2 * m.px(12))
+    def _chat_area(self) -> pygame.Rect:
+        m = self.m
+        screen = self.phone.inflate(-m.px(20), -m.px(20))
+        top = screen.top + m.px(64) + m.small
+        chat = pygame.Rect(screen.left, top, screen.width, screen.bottom - top)
+        return chat.inflate(-2 * m.px(14), -2 * m.px(12))
+
+    def _draw_phone(self, surface: pygame.Surface) -> None:
+        m = self.m
+        chat = self._chat_area()
         surfaces = [self.bubbles.render(entry, chat.width) for entry in self.session.history]
         gap = m.px(12)
         total = sum(s.get_height() for s in surfaces) + gap * max(0, len(surfaces) - 1)

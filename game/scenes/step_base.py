@@ -47,14 +47,14 @@ class StepScene(Scene):
 
         Returns True when this screen was replaced.
         """
-        if self.session.phase is Phase.FINISHED and self.step_type != "chat":
+        if self.session.step.type != self.step_type:
+            self.app.replace(scene_for(self.app, self.lesson, self.session))
+            return True
+        if self.session.phase is Phase.FINISHED and self.step_type not in ("chat", "story"):
             from game.scenes.debrief import DebriefScene
 
             self.app.sound.play("done")
             self.app.replace(DebriefScene(self.app, self.session))
-            return True
-        if self.session.step.type != self.step_type:
-            self.app.replace(scene_for(self.app, self.lesson, self.session))
             return True
         return False
 

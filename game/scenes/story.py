@@ -127,12 +127,6 @@ class StoryScene(StepScene):
         """Keys 1-4 pick a choice."""
         self.number_key(event, ("choice:",))
 
-    def follow(self) -> bool:
-        """Stay on this screen for the last page (it has its own 'The end' button)."""
-        if self.session.phase is Phase.FINISHED and self.session.step.type == "story":
-            return False
-        return super().follow()
-
     def draw_content(self, surface: pygame.Surface) -> None:
         """The picture, the page text and, after a choice, its feedback."""
         m = self.m

@@ -60,7 +60,7 @@ class TitleScene(Scene):
             align="center",
         )
         surface.blit(tagline, tagline.get_rect(center=(m.width // 2, round(m.height * 0.46))))
-        if self.app.profile.backups:
+        if self.app.profile_loaded and self.app.profile.backups:
             note = self.app.text.render(
                 self._(
                     "Saved settings or progress could not be read, so the game started fresh. "

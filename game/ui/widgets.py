@@ -93,5 +93,11 @@ class Button:
             draw.focus_ring(surface, self.rect, m.radius, m.unit)
 
     def needed_height(self, text: TextCache, m: Metrics) -> int:
-        """Height that fits the wrapped label (at least the big-target minimum)."""
-        return max(m.button_h, self._label(text, m, theme.INK).get_height() + m.px(28))
+        """Height that fits the wrapped label, never below a big touch target.
+
+        The minimum follows the button's own text size, so a list that shrinks its text
+        to fit the screen also shrinks its rows (never below 48 pixels).
+        """
+        size = self.text_size or m.body
+        minimum = max(48, m.px(56), round(size * 2.4))
+        return max(minimum, self._label(text, m, theme.INK).get_height() + m.px(24))
