@@ -57,6 +57,7 @@ class LessonSession:
     stars: dict[str, int] = field(default_factory=dict)
     skills: set[str] = field(default_factory=set)
     path: list[str] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._enter(self.step_id or self.lesson.start_id)
@@ -152,6 +153,7 @@ class LessonSession:
         if choice.safe:
             for tactic in self.step_tactics():
                 self.stars[tactic] = self.stars.get(tactic, 0) + 1
+        self._meet(self.step_tactics())
         self.skills.update(choice.skills)
         self.phase = Phase.FEEDBACK
         return choice
@@ -167,12 +169,18 @@ class LessonSession:
                 seen.append(code)
         return seen
 
-    def finish_activity(self, stars: dict[str, int], skills: set[str] | None = None) -> None:
-        """Close an activity step (spot, sort, quiz, help plan) and go on to the next step."""
+    def finish_activity(
+        self, stars: dict[str, int], skills: set[str] | None = None, met: list[str] | None = None
+    ) -> None:
+        """Close an activity step (spot, sort, quiz, help plan) and go on to the next step.
+
+        *met* lists the red-flag tactics the activity showed the child.
+        """
         if self.phase is not Phase.ACTIVITY:
             raise ValueError(f"no activity is running (phase {self.phase.value})")
         for tactic, count in stars.items():
             self.stars[tactic] = self.stars.get(tactic, 0) + count
+        self._meet(met or [])
         self.skills.update(skills or ())
         if self.step.end:
             self.phase = Phase.FINISHED
@@ -191,10 +199,11 @@ class LessonSession:
         """True when the last step has been read and the debrief comes next."""
         return self.phase is Phase.FINISHED
 
+    def _meet(self, tactics: list[str]) -> None:
+        for tactic in tactics:
+            if tactic not in self.flags:
+                self.flags.append(tactic)
+
     def flags_spotted(self) -> list[str]:
-        """Every tactic revealed so far, in the order met."""
-        seen: list[str] = []
-        for entry in self.history:
-            if entry.revealed and entry.tactic and entry.tactic not in seen:
-                seen.append(entry.tactic)
-        return seen
+        """Every red-flag tactic shown so far (chat, story or activity), in the order met."""
+        return list(self.flags)

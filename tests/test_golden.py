@@ -30,6 +30,12 @@ SCREENS = {
     "chat-check-in": dict(screen="g35-gift-or-trick", step="switch", check_in=True),
     "help": dict(screen="help", step=None),
     "debrief": dict(screen="g35-gift-or-trick", step="debrief"),
+    "story": dict(screen="k2-mo-and-the-tricky-game", step="zippy-prize"),
+    "spot": dict(screen="g35-red-flag-detectives", step="lobby-spot"),
+    "sort": dict(screen="g35-red-flag-detectives", step="share-sort"),
+    "quiz": dict(screen="g35-red-flag-detectives", step="detective-quiz"),
+    "help-plan": dict(screen="g35-red-flag-detectives", step="detective-help-plan"),
+    "badges": dict(screen="badges", step=None, band="G35"),
 }
 
 

@@ -217,3 +217,55 @@ def test_wrong_choice_gets_kind_feedback_and_repair(pilot: Pilot) -> None:
     assert session.flags_spotted()[-2:] == ["T04", "T05"]
     pilot.click("next")
     assert session.step_id == "secret-repair"
+
+
+def test_badges_are_earned_by_practising(pilot: Pilot) -> None:
+    """Finishing a mission earns the badges of the skills practised, shown for the band."""
+    from game.scenes.badges import BadgesScene, earned_skills
+
+    lesson = pilot.app.pack.by_id("g35-gift-or-trick")
+    route = branch_routes(lesson)[0]
+    scene = open_lesson(pilot, lesson.id, "G35", keyboard=True)
+    assert earned_skills(pilot.app, "G35") == set()
+    play_route(pilot, scene, route, keyboard=True)
+    pilot.activate("missions", keyboard=True)
+    pilot.activate("badges", keyboard=True)
+    assert isinstance(pilot.app.scene, BadgesScene)
+    earned = earned_skills(pilot.app, "G35")
+    assert {"R12", "R14"} <= earned
+    assert earned_skills(pilot.app, "K2") == set()  # a G35 mission is not a K2 badge
+
+
+def test_sort_card_can_be_dragged_to_a_bin(pilot: Pilot) -> None:
+    """A sort card dragged with the mouse (or a finger) and dropped on a bin is sorted."""
+    lesson = next(
+        lesson
+        for lesson in pilot.app.pack.lessons
+        if any(step.type == "sort" for step in lesson.steps)
+    )
+    sort_step = next(step for step in lesson.steps if step.type == "sort")
+    from game.scenes.step_base import scene_for
+    from game.snapshot import play_to
+
+    pilot.app.push(
+        scene_for(
+            pilot.app, lesson, play_to(pilot.app, lesson, sort_step.id, choose=None, check_in=False)
+        )
+    )
+    scene = pilot.app.scene
+    assert isinstance(scene, SortScene)
+    card = scene.card
+    start = scene.card_rect.center
+    target = pilot.rect_of(f"bin:{card.bin}").center
+    for kind, pos in (
+        (pygame.MOUSEBUTTONDOWN, start),
+        (pygame.MOUSEMOTION, target),
+        (pygame.MOUSEBUTTONUP, target),
+    ):
+        extra = (
+            {"button": 1} if kind != pygame.MOUSEMOTION else {"rel": (0, 0), "buttons": (1, 0, 0)}
+        )
+        pygame.event.post(pygame.event.Event(kind, pos=pos, **extra))
+    pilot.app.pump()
+    assert scene.answered
+    assert scene.placed[card.id] == card.bin

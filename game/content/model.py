@@ -175,10 +175,19 @@ class StoryStep(_StepBase):
     text: Text
     picture: Picture = "bedroom"
     characters: list[Character] = Field(default_factory=list, max_length=3)
+    device: bool = Field(False, description="The first character holds a tablet.")
+    tactics: list[TacticCode] = Field(
+        default_factory=list,
+        description="Red flags this page shows; named after the child's choice, and a safe "
+        "choice earns their stars.",
+    )
     prompt: Text | None = Field(
         None, description="Question over the choices, e.g. 'What should Mo do?'"
     )
     choices: list[Choice] | None = None
+
+    def tactic_refs(self) -> list[tuple[Where, str]]:  # noqa: D102
+        return [(("tactics", i), code) for i, code in enumerate(self.tactics)]
 
     def child_texts(self) -> list[tuple[Where, str]]:  # noqa: D102
         texts: list[tuple[Where, str]] = [(("text",), self.text)]
@@ -203,7 +212,7 @@ class SpotStep(_StepBase):
     type: Literal["spot"]
     setting: Literal["chat", "lobby", "comments", "requests"] = "chat"
     prompt: Text
-    messages: list[SpotMessage] = Field(min_length=2)
+    messages: list[SpotMessage] = Field(min_length=2, max_length=5)
 
     def item_ids(self) -> list[tuple[Where, str]]:  # noqa: D102
         return super().item_ids() + [
@@ -340,6 +349,9 @@ class HelpPlanStep(_StepBase):
     """Help plan: pick trusted adults by role, practise save-block-report, rehearse the words."""
 
     type: Literal["help_plan"]
+    app_message: Text | None = Field(
+        None, description="The message shown in the pretend app (default: one fit for the band)."
+    )
     roles: list[Role] = Field(
         default_factory=lambda: [
             "parent",
@@ -368,7 +380,8 @@ class HelpPlanStep(_StepBase):
         return super().item_ids() + [(("say", i, "id"), o.id) for i, o in enumerate(self.say)]
 
     def child_texts(self) -> list[tuple[Where, str]]:  # noqa: D102
-        return [(("say", i, "text"), o.text) for i, o in enumerate(self.say)]
+        texts = [(("say", i, "text"), o.text) for i, o in enumerate(self.say)]
+        return texts + ([(("app_message",), self.app_message)] if self.app_message else [])
 
 
 STEP_CLASSES: dict[str, type[_StepBase]] = {

@@ -10,7 +10,6 @@ from __future__ import annotations
 import pygame
 
 from game.content.model import Lesson
-from game.content.taxonomy import TACTICS
 from game.scenes.step_base import NUMBER_KEYS, StepScene
 from game.session import FEELINGS, LessonSession, Phase
 from game.ui import draw, theme
@@ -294,30 +293,7 @@ class ChatScene(StepScene):
                 gap_before=m.px(10),
             ),
         ]
-        small = round(m.small * scale)
-        flag_w = round(m.px(28) * scale)
-        for code in self.session.step_tactics():
-            tactic = TACTICS[code]
-            name = text.render(
-                self._("Red flag: {name}").format(name=self._(tactic.name)),
-                small,
-                theme.FLAG,
-                width - flag_w - m.px(12),
-                bold=True,
-            )
-            explain = text.render(
-                self._(tactic.explain), small, theme.INK, width - flag_w - m.px(12)
-            )
-            blocks.append(
-                Block(
-                    name,
-                    gap_before=m.px(14),
-                    indent=flag_w + m.px(12),
-                    icon=lambda s, c, z: draw.flag(s, c, z, theme.FLAG),
-                    icon_size=flag_w,
-                )
-            )
-            blocks.append(Block(explain, indent=flag_w + m.px(12)))
+        blocks += self.red_flag_blocks(self.session.step_tactics(), width, scale)
         return blocks
 
     def _draw_feedback(self, surface: pygame.Surface) -> None:

@@ -46,6 +46,7 @@ ROLE_AVATARS = {
     "helpline": "robot",
 }
 APP_ACTIONS = {
+    # action: (button, instruction, confirmation)
     "save": (
         N_("Screenshot"),
         N_("First, save the chat: take a screenshot of the chat and the username."),
@@ -61,6 +62,18 @@ APP_ACTIONS = {
         N_("Now report them to the app."),
         N_("Reported. Thank you for telling the app."),
     ),
+}
+#: Younger groups learn "Don't delete it. Show a grown-up." (safety-education.md R09).
+YOUNGER_SAVE = (
+    N_("Save"),
+    N_("First, don't delete it: save the chat to show a grown-up."),
+    N_("Chat saved to show a grown-up."),
+)
+APP_MESSAGES = {
+    "K2": N_("Player: I have a prize for you. Keep it our secret, okay?"),
+    "G35": N_("Player: let's chat on a private app. don't tell your parents."),
+    "G68": N_("Unknown player: send me a pic. don't tell anyone."),
+    "G912": N_("Unknown player: send me a pic. don't tell anyone."),
 }
 STAGES = ("adults", "app", "say", "rehearse")
 
@@ -89,6 +102,12 @@ class HelpPlanScene(StepScene):
         """The app action to do next (None when all are done)."""
         todo = [a for a in self.step.app_actions if a not in self.app_done]
         return todo[0] if todo else None
+
+    def action_text(self, action: str, part: int) -> str:
+        """Button label (0), instruction (1) or confirmation (2) of an app action, for the band."""
+        if action == "save" and self.lesson.grade_band in ("K2", "G35"):
+            return self._(YOUNGER_SAVE[part])
+        return self._(APP_ACTIONS[action][part])
 
     def helpful_ids(self) -> list[str]:
         """Ids of the helpful phrases."""
@@ -149,9 +168,7 @@ class HelpPlanScene(StepScene):
                     cell_w,
                     m.button_h,
                 )
-                label = (
-                    self._("Delete chat") if action == "delete" else self._(APP_ACTIONS[action][0])
-                )
+                label = self._("Delete chat") if action == "delete" else self.action_text(action, 0)
                 done = action in self.app_done
                 self.buttons.append(
                     Button(
@@ -219,7 +236,7 @@ class HelpPlanScene(StepScene):
         elif action in self.app_done:
             self.hint = self._("Already done!")
         else:
-            self.hint = self._("Not yet. {step}").format(step=self._(APP_ACTIONS[expected][1]))
+            self.hint = self._("Not yet. {step}").format(step=self.action_text(expected, 1))
             self.app.sound.play("think")
 
     def _say(self, option_id: str) -> None:
@@ -301,8 +318,12 @@ class HelpPlanScene(StepScene):
         screen = phone.inflate(-m.px(20), -m.px(20))
         pygame.draw.rect(surface, theme.PHONE_SCREEN, screen, border_radius=m.px(22))
         y = screen.top + m.pad
-        lines = [self._("Unknown player: send me a pic. don't tell anyone.")]
-        lines += [self._(APP_ACTIONS[a][2]) for a in self.app_done]
+        message = (
+            self.lt(self.step.id, self.step.app_message)
+            if self.step.app_message
+            else self._(APP_MESSAGES[self.lesson.grade_band])
+        )
+        lines = [message, *(self.action_text(a, 2) for a in self.app_done)]
         for index, line in enumerate(lines):
             label = text.render(line, m.small, theme.INK, screen.width - 3 * m.pad)
             bubble = label.get_rect(topleft=(screen.left + m.pad, y)).inflate(m.pad, m.px(12))
@@ -334,7 +355,7 @@ class HelpPlanScene(StepScene):
             blocks.append(
                 Block(
                     self.app.text.render(
-                        f"{index + 1}. {self._(APP_ACTIONS[action][1])}",
+                        f"{index + 1}. {self.action_text(action, 1)}",
                         size,
                         theme.INK if current or done else theme.INK_SOFT,
                         width - size - m.px(12),
@@ -350,7 +371,7 @@ class HelpPlanScene(StepScene):
             blocks.append(
                 Block(
                     self.app.text.render(
-                        self._("Saved, blocked and reported. Now tell a trusted grown-up."),
+                        self._("All done! Now tell a trusted grown-up."),
                         size,
                         theme.GOOD,
                         width,

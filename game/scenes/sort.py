@@ -120,7 +120,7 @@ class SortScene(StepScene):
             return
         if key == "next":
             if self.done:
-                self.session.finish_activity({}, {"R05"} if self.right_first_time() else set())
+                self.session.finish_activity({})
                 if self.follow():
                     return
             elif self.answered:
@@ -200,7 +200,7 @@ class SortScene(StepScene):
             if not self.drag_pos:
                 self._draw_card(surface, self.card_rect, theme.PRIMARY, m.px(4))
             hint = text.render(
-                self._("Drag the card to a box, or press 1, 2 or 3."),
+                self._("Drag the card to a box, or press the box's number key."),
                 m.small,
                 theme.INK_SOFT,
                 area.width,

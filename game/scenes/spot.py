@@ -121,7 +121,8 @@ class SpotScene(StepScene):
             for message in self.step.messages:
                 if message.tactic and message.id in self.marked:
                     stars[message.tactic] = stars.get(message.tactic, 0) + 1
-            self.session.finish_activity(stars, {"R01"} if self.hits() else set())
+            met = [msg.tactic for msg in self.step.messages if msg.tactic]
+            self.session.finish_activity(stars, met=met)
             if self.follow():
                 return
         self.relayout()

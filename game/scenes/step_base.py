@@ -12,9 +12,11 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.content.model import Lesson
+from game.content.taxonomy import TACTICS
 from game.scenes.base import Scene
 from game.session import LessonSession, Phase
 from game.ui import draw, theme
+from game.ui.flow import Block
 from game.ui.widgets import Button
 
 if TYPE_CHECKING:
@@ -70,6 +72,35 @@ class StepScene(Scene):
             icon=lambda s, c, z: draw.arrow(s, c, z, theme.WHITE),
             text_size=self.m.font(30),
         )
+
+    def red_flag_blocks(self, codes: list[str], width: int, scale: float) -> list[Block]:
+        """'Red flag: <name>' with a flag icon and a one-line explanation, per tactic."""
+        m = self.m
+        text = self.app.text
+        small = round(m.small * scale)
+        flag_w = round(m.px(28) * scale)
+        blocks = []
+        for code in codes:
+            tactic = TACTICS[code]
+            name = self._("Red flag: {name}").format(name=self._(tactic.name))
+            blocks.append(
+                Block(
+                    text.render(name, small, theme.FLAG, width - flag_w - m.px(12), bold=True),
+                    gap_before=m.px(14),
+                    indent=flag_w + m.px(12),
+                    icon_size=flag_w,
+                    icon=lambda s, c, z: draw.flag(s, c, z, theme.FLAG),
+                )
+            )
+            blocks.append(
+                Block(
+                    text.render(
+                        self._(tactic.explain), small, theme.INK, width - flag_w - m.px(12)
+                    ),
+                    indent=flag_w + m.px(12),
+                )
+            )
+        return blocks
 
     def number_key(self, event: pygame.event.Event, prefix: tuple[str, ...]) -> None:
         """Keys 1-4 press the first four buttons whose key starts with *prefix*."""

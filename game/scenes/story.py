@@ -12,7 +12,7 @@ from game.content.model import StoryStep
 from game.scenes.step_base import StepScene
 from game.session import Phase
 from game.ui import draw, theme
-from game.ui.flow import Block, draw_blocks, fit
+from game.ui.flow import Block, draw_blocks, fit, height_of
 from game.ui.pictures import draw_picture
 from game.ui.widgets import Button
 
@@ -83,7 +83,7 @@ class StoryScene(StepScene):
     def _choice_buttons(self) -> None:
         m = self.m
         for scale in (1.0, 0.9, 0.8, 0.7, 0.6):
-            top = self.page.top + _height(self._text_blocks(self.page.width, scale)) + m.pad
+            top = self.page.top + height_of(self._text_blocks(self.page.width, scale)) + m.pad
             buttons = []
             y = top
             for index, choice in enumerate(self.step.choice_list):
@@ -130,7 +130,14 @@ class StoryScene(StepScene):
     def draw_content(self, surface: pygame.Surface) -> None:
         """The picture, the page text and, after a choice, its feedback."""
         m = self.m
-        draw_picture(surface, self.picture, self.step.picture, list(self.step.characters), m.radius)
+        draw_picture(
+            surface,
+            self.picture,
+            self.step.picture,
+            list(self.step.characters),
+            m.radius,
+            device=self.step.device,
+        )
         pygame.draw.rect(surface, theme.SHADOW, self.picture, 3, border_radius=m.radius)
         width = self.page.width
         if self.session.phase is Phase.CHOOSING:
@@ -141,33 +148,27 @@ class StoryScene(StepScene):
         draw_blocks(surface, blocks, self.page.left, self.page.top)
 
     def _feedback(self, width: int, scale: float) -> list[Block]:
+        """After a choice: kind feedback, then the red flags this page showed."""
         choice = self.session.chosen
         if self.session.phase is not Phase.FEEDBACK or choice is None:
             return []
         m = self.m
         icon = round(m.font(36) * scale)
-        return [
-            Block(
-                self.app.text.render(
-                    self.lt(choice.id, choice.feedback),
-                    round(m.body * scale),
-                    theme.INK,
-                    width - icon - m.px(12),
-                ),
-                gap_before=m.pad,
-                indent=icon + m.px(12),
-                icon_size=icon,
-                icon=(lambda s, c, z: draw.star(s, c, z, theme.ACCENT, theme.INK))
-                if choice.safe
-                else draw.bulb,
-            )
-        ]
-
-
-def _height(blocks: list[Block]) -> int:
-    from game.ui.flow import height_of
-
-    return height_of(blocks)
+        verdict = Block(
+            self.app.text.render(
+                self.lt(choice.id, choice.feedback),
+                round(m.body * scale),
+                theme.INK,
+                width - icon - m.px(12),
+            ),
+            gap_before=m.pad,
+            indent=icon + m.px(12),
+            icon_size=icon,
+            icon=(lambda s, c, z: draw.star(s, c, z, theme.ACCENT, theme.INK))
+            if choice.safe
+            else draw.bulb,
+        )
+        return [verdict, *self.red_flag_blocks(self.session.step_tactics(), width, scale)]
 
 
 def _number(app, number: int):

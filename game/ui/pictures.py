@@ -147,8 +147,24 @@ def _person(surface: pygame.Surface, foot: tuple[int, int], height: int, name: s
     pygame.draw.arc(surface, (30, 30, 40), smile, math.pi, 2 * math.pi, max(2, head_r // 8))
 
 
+def _tablet(surface: pygame.Surface, foot: tuple[int, int], height: int) -> None:
+    """A tablet held in front of a character, its screen glowing."""
+    w, h = round(height * 0.3), round(height * 0.22)
+    body = pygame.Rect(0, 0, w, h)
+    body.center = (foot[0], foot[1] - round(height * 0.5))
+    pygame.draw.rect(surface, (40, 44, 60), body, border_radius=max(4, h // 8))
+    pygame.draw.rect(
+        surface, (150, 220, 255), body.inflate(-h // 5, -h // 5), border_radius=max(3, h // 10)
+    )
+
+
 def draw_picture(
-    surface: pygame.Surface, rect: pygame.Rect, place: str, characters: list[str], radius: int = 16
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    place: str,
+    characters: list[str],
+    radius: int = 16,
+    device: bool = False,
 ) -> None:
     """A picture-book illustration of *place* with *characters* standing in it."""
     art = pygame.Surface(rect.size, pygame.SRCALPHA)
@@ -157,7 +173,10 @@ def draw_picture(
     count = len(characters)
     for index, name in enumerate(characters):
         x = local.left + round(local.width * (index + 1) / (count + 1))
-        _person(art, (x, local.bottom - local.height // 12), round(local.height * 0.62), name)
+        foot = (x, local.bottom - local.height // 12)
+        _person(art, foot, round(local.height * 0.62), name)
+        if device and index == 0:
+            _tablet(art, foot, round(local.height * 0.62 * CAST[name][3]))
     mask = pygame.Surface(rect.size, pygame.SRCALPHA)
     pygame.draw.rect(mask, (255, 255, 255, 255), local, border_radius=radius)
     art.blit(mask, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
