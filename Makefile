@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: play test lint bench snapshots schema clean setup
+.PHONY: play test lint bench snapshots schema i18n clean setup
 
 setup: $(STAMP)
 
@@ -15,10 +15,17 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
-play: $(STAMP)
+# Compiled catalogs are built from the .po files, never committed.
+PO := $(wildcard locales/*/LC_MESSAGES/messages.po)
+MO := $(PO:.po=.mo)
+
+locales/%/LC_MESSAGES/messages.mo: locales/%/LC_MESSAGES/messages.po $(STAMP)
+	$(BIN)/pybabel compile -i $< -o $@ -l $* --statistics
+
+play: $(STAMP) $(MO)
 	$(BIN)/signal-scouts
 
-test: $(STAMP)
+test: $(STAMP) $(MO)
 	$(BIN)/ruff check game tests benchmarks docs
 	$(BIN)/signal-scouts lint lessons/
 	$(BIN)/python -m pytest
@@ -34,3 +41,13 @@ clean:
 
 schema: $(STAMP)
 	$(BIN)/signal-scouts schema --out docs/lesson.schema.json
+
+# Extract -> update -> compile: run after changing any user-visible string.
+i18n: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg -o locales/messages.pot --add-comments=TRANSLATORS \
+		--sort-by-file --width 100 --project "Signal Scouts" --version 0.1.0 \
+		--msgid-bugs-address "" --copyright-holder "Signal Scouts" .
+	$(BIN)/pybabel update -i locales/messages.pot -d locales --width 100 \
+		--ignore-pot-creation-date
+	$(BIN)/python -m game.i18n_checks $(PO)
+	$(MAKE) $(MO)

@@ -1,20 +1,31 @@
-"""Workloads measured by ``run.py``; each runs in its own process so numbers don't mix.
+"""Workloads measured by ``run.py``; each runs in its own fresh process so numbers don't mix.
 
-Usage: ``python benchmarks/_workloads.py NAME`` prints one JSON line of results.
+Usage: ``python benchmarks/_workloads.py NAME`` prints one JSON line of results on stdout.
+
+The parent (``run.py``) sets ``SDL_VIDEODRIVER=dummy``, ``SDL_AUDIODRIVER=dummy``,
+``PYGAME_HIDE_SUPPORT_PROMPT=1`` and ``SIGNAL_SCOUTS_DATA_DIR`` (a throw-away folder), and
+``BENCH_T0``: its ``time.perf_counter()`` just before it started this process. On Linux,
+macOS and Windows ``perf_counter`` reads a system-wide monotonic clock, so the difference
+is the time from process start (interpreter start-up included) to a given moment here.
+
+Only ``os``, ``sys`` and ``time`` are imported up front so the start-up workloads pay for
+nothing but what they measure.
 """
 
 from __future__ import annotations
 
-import json
 import os
-import resource
-import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-START = time.perf_counter()
+if TYPE_CHECKING:
+    from game.app import App
+    from game.content.model import Lesson
+    from game.scenes.chat import ChatScene
+
+T0 = float(os.environ.get("BENCH_T0", time.perf_counter()))
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
@@ -22,59 +33,96 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+LESSON_ID = "g35-gift-or-trick"
+SENDERS = ("contact", "me", "scout", "system")
 
-def bare_startup() -> dict:
+
+def _since_start() -> float:
+    """Seconds since the parent started this process."""
+    return time.perf_counter() - T0
+
+
+# -- 4. start-up ---------------------------------------------------------------------------
+def bare_startup() -> dict[str, Any]:
     """Bare pygame: init, open a 1280x720 window, flip once."""
     import pygame
 
     pygame.init()
     pygame.display.set_mode((1280, 720))
     pygame.display.flip()
-    return {"first_frame_s": time.perf_counter() - START}
+    return {"first_frame_s": _since_start()}
 
 
-def _app(folder: str):
+def game_startup() -> dict[str, Any]:
+    """The game's own start-up path (as ``game.app.run_game``): title screen, first frame.
+
+    The data folder comes from ``SIGNAL_SCOUTS_DATA_DIR`` exactly as when the game runs.
+    """
+    import pygame
+
+    from game.app import App
+    from game.paths import ContentPaths
+    from game.scenes.title import TitleScene
+
+    pygame.init()
+    app = App(ContentPaths.discover(), size=(1280, 720), fullscreen=False, sound=False)
+    app.push(TitleScene(app))
+    drawn = app.render()
+    return {"first_frame_s": _since_start(), "drawn": drawn}
+
+
+# -- shared helpers ------------------------------------------------------------------------
+def _app(folder: Path) -> App:
+    """A windowed 1280x720 app without sound, saving into *folder*."""
     from game.app import App
     from game.paths import ContentPaths
 
     return App(
         ContentPaths.discover(),
         size=(1280, 720),
-        data_folder=Path(folder),
+        data_folder=folder,
         fullscreen=False,
         sound=False,
     )
 
 
-def game_startup() -> dict:
-    """The game: load lessons and fonts, build the title screen, draw the first frame."""
-    from game.scenes.title import TitleScene
-
-    with tempfile.TemporaryDirectory() as folder:
-        app = _app(folder)
-        app.push(TitleScene(app))
-        app.render()
-        return {"first_frame_s": time.perf_counter() - START}
+def _lesson(app: App) -> Lesson:
+    lesson = app.pack.by_id(LESSON_ID)
+    if lesson is None:
+        raise SystemExit(f"lesson {LESSON_ID!r} not found")
+    return lesson
 
 
-def _chat_with_40_messages(app):
+# -- 1 and 2. chat frames ------------------------------------------------------------------
+#: Frame loops compared: the game as it is, then two naive re-renders (see _frame_times).
+_MODES = ("cached", "naive-text", "naive")
+
+
+def chat_scene_with_history(app: App, count: int = 40) -> ChatScene:
+    """Push a G35 chat screen whose history holds *count* varied messages from the lesson.
+
+    Texts, tactics and hidden pictures are copied from the lesson's messages (cycled, each
+    copy with its own key); the senders rotate through contact / me / scout / system and
+    every third message with a tactic shows its red-flag tag.
+    """
     from game.scenes.chat import ChatScene
     from game.session import Entry, LessonSession
 
-    lesson = app.pack.by_id("g35-gift-or-trick")
+    lesson = _lesson(app)
     session = LessonSession(lesson)
     messages = [m for step in lesson.steps for m in getattr(step, "messages", [])]
     session.history.clear()
-    for index in range(40):
+    for index in range(count):
         message = messages[index % len(messages)]
         session.history.append(
             Entry(
-                key=f"bench:{index}",
-                sender=("contact", "me", "scout", "system")[index % 4],
+                key=f"bench:{index}:{message.id}",
+                sender=SENDERS[index % len(SENDERS)],
                 text=message.text,
                 context=f"{lesson.id}/{message.id}",
                 tactic=message.tactic,
                 revealed=index % 3 == 0,
+                hidden_picture=message.hidden_picture,
             )
         )
     scene = ChatScene(app, lesson, session)
@@ -82,73 +130,213 @@ def _chat_with_40_messages(app):
     return scene
 
 
-def _frames(app, scene, naive: bool, count: int = 300, warmup: int = 20) -> list[float]:
+def _frame_times(
+    app: App, scene: ChatScene, mode: str, frames: int = 300, warmup: int = 20
+) -> list[float]:
+    """Milliseconds per full redraw (draw + flip) of *scene*, after *warmup* frames.
+
+    *mode* ``cached``: the game as it is (text, bubble and backdrop caches warm).
+    ``naive-text``: text and bubble caches emptied before every frame, backdrop kept.
+    ``naive``: text, bubbles and the backdrop (which holds the title bar and panel text)
+    all rebuilt every frame, as a loop without any caching would.
+    """
     import pygame
 
-    times = []
-    for index in range(count + warmup):
-        if naive:
+    times: list[float] = []
+    for index in range(warmup + frames):
+        if mode != "cached":
             scene.bubbles._cache.clear()
-            scene.release()
             app.text.clear()
+        if mode == "naive":
+            scene.release()
+        scene.dirty = True
         began = time.perf_counter()
         scene.draw(app.screen)
         pygame.display.flip()
+        elapsed = time.perf_counter() - began
+        scene.dirty = False
         if index >= warmup:
-            times.append((time.perf_counter() - began) * 1000)
+            times.append(elapsed * 1000)
     return times
 
 
-def chat_frames() -> dict:
-    """Full redraws of the chat screen with 40 messages: cached text versus naive re-render."""
-    with tempfile.TemporaryDirectory() as folder:
-        app = _app(folder)
-        scene = _chat_with_40_messages(app)
-        cached = _frames(app, scene, naive=False)
-        naive = _frames(app, scene, naive=True)
+def _summary(times: list[float]) -> dict[str, float]:
+    import statistics
 
-    def summary(times: list[float]) -> dict:
-        ordered = sorted(times)
-        return {
-            "median_ms": statistics.median(ordered),
-            "p95_ms": ordered[int(len(ordered) * 0.95) - 1],
-        }
-
-    return {"cached": summary(cached), "naive": summary(naive)}
+    ordered = sorted(times)
+    return {
+        "median_ms": statistics.median(ordered),
+        "p95_ms": ordered[max(0, round(len(ordered) * 0.95) - 1)],
+        "frames": len(ordered),
+    }
 
 
-def idle() -> dict:
-    """Run the real loop on the title screen; the parent measures this process's CPU."""
+def chat_frames() -> dict[str, Any]:
+    """Full redraws of the chat screen with 40 messages: cached versus naive re-render."""
+    import tempfile
+
+    import pygame
+
+    with tempfile.TemporaryDirectory(prefix="signal-scouts-bench-") as folder:
+        app = _app(Path(folder))
+        scene = chat_scene_with_history(app)
+        results = {mode: _summary(_frame_times(app, scene, mode)) for mode in _MODES}
+        results["size"] = list(app.screen.get_size())
+        results["messages"] = len(scene.session.history)
+        results["driver"] = pygame.display.get_driver()
+        results["pygame"] = pygame.version.ver
+        results["sdl"] = ".".join(str(part) for part in pygame.get_sdl_version())
+        pygame.quit()
+    return results
+
+
+# -- 3. idle -------------------------------------------------------------------------------
+def idle() -> dict[str, Any]:
+    """The real loop (``App.run``) on the title screen, as ``run_game`` starts it.
+
+    Prints ``{"ready": true}`` just before entering the loop; the parent measures this
+    process's CPU from outside and kills it.
+    """
+    import json
+
+    import pygame
+
+    from game.app import App
+    from game.paths import ContentPaths
     from game.scenes.title import TitleScene
 
-    with tempfile.TemporaryDirectory() as folder:
-        app = _app(folder)
-        app.push(TitleScene(app))
-        print(json.dumps({"ready": True}), flush=True)
-        app.run()
-    return {}
+    pygame.init()
+    app = App(ContentPaths.discover(), size=(1280, 720), fullscreen=False, sound=False)
+    app.push(TitleScene(app))
+    print(json.dumps({"ready": True}), flush=True)
+    app.run()
+    return {"frames_drawn": app.frames_drawn}
 
 
-def playthrough() -> dict:
-    """Play every branch of every lesson headless, drawing each state; report peak memory."""
+# -- 5. memory -----------------------------------------------------------------------------
+def _peak_rss_mb() -> float:
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    # Linux reports KiB, macOS bytes.
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def _current_rss_mb() -> float | None:
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
+
+
+def playthrough() -> dict[str, Any]:
+    """Play G35 through the real screens to the debrief, once per branch; report peak RSS.
+
+    Title screen (first frame, then ``finish_loading`` as ``App.run`` does), Play, the
+    G35 band, the lesson; then every turn presses the button a child would (Next, a
+    feeling, the route's choice, Continue, Finish mission) through ``Scene.press`` and
+    draws the frame. At the debrief, "Play again" starts the next branch, so the process
+    plays every choice of the lesson at least once (``branch_routes``).
+    """
+    import gc
+    import tempfile
+
+    import pygame
+
     from game.content.routes import branch_routes
-    from game.scenes.step_base import scene_for
-    from game.snapshot import play_to
+    from game.scenes.debrief import DebriefScene
+    from game.scenes.step_base import StepScene
+    from game.scenes.title import TitleScene
+    from game.session import FEELINGS, Phase
 
-    with tempfile.TemporaryDirectory() as folder:
-        app = _app(folder)
-        frames = 0
-        for lesson in app.pack.lessons:
-            for route in branch_routes(lesson):
-                for step_id, _choice in route:
-                    session = play_to(app, lesson, step_id, choose=None, check_in=False)
-                    app.reset_to(scene_for(app, lesson, session))
-                    app.render()
-                    frames += 1
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return {"frames": frames, "peak_rss_mb": peak_kb / 1024}
+    with tempfile.TemporaryDirectory(prefix="signal-scouts-bench-") as folder:
+        pygame.init()
+        app = _app(Path(folder))
+        app.push(TitleScene(app))
+        app.render()
+        app.finish_loading()
+        frames = 1
+
+        def press(key: str) -> None:
+            nonlocal frames
+            keys = [b.key for b in app.scene.all_buttons()]
+            if key not in keys:
+                name = type(app.scene).__name__
+                raise SystemExit(f"no button {key!r} on {name}: {keys}")
+            app.scene.press(key)
+            if app.render():
+                frames += 1
+
+        lesson = _lesson(app)
+        press("play")
+        press(f"band:{lesson.grade_band}")
+        press(f"lesson:{lesson.id}")
+        routes = branch_routes(lesson)
+        first_play_mb = 0.0
+        for number, route in enumerate(routes):
+            while not isinstance(app.scene, DebriefScene):
+                scene = app.scene
+                if not isinstance(scene, StepScene):
+                    raise SystemExit(f"unexpected screen {type(scene).__name__}")
+                session = scene.session
+                turn = len(session.path) - 1
+                phase = session.phase
+                if phase is Phase.CHECK_IN:
+                    press(f"feel:{FEELINGS[turn % len(FEELINGS)]}")
+                elif phase is Phase.CHOOSING:
+                    step_id, choice_id = route[turn]
+                    if step_id != session.step_id or choice_id is None:
+                        raise SystemExit(f"off route at {session.step_id}: {route}")
+                    press(f"choice:{choice_id}")
+                elif phase is Phase.FINISHED:
+                    press("finish")
+                elif phase in (Phase.READING, Phase.FEEDBACK, Phase.CONTINUE):
+                    press("next")
+                else:
+                    raise SystemExit(f"{LESSON_ID} has a {session.step.type} step; not scripted")
+            if number == 0:
+                first_play_mb = _peak_rss_mb()
+            if number < len(routes) - 1:
+                press("again")
+        peak_mb = _peak_rss_mb()
+        end_mb = _current_rss_mb()
+        gc.collect()
+        collected_mb = _current_rss_mb()
+        pygame.quit()
+    return {
+        "frames": frames,
+        "plays": len(routes),
+        "first_play_peak_mb": first_play_mb,
+        "peak_rss_mb": peak_mb,
+        "end_rss_mb": end_mb,
+        "after_gc_rss_mb": collected_mb,
+    }
+
+
+WORKLOADS = {
+    "bare_startup": bare_startup,
+    "game_startup": game_startup,
+    "chat_frames": chat_frames,
+    "idle": idle,
+    "playthrough": playthrough,
+}
+
+
+def main(argv: list[str]) -> int:
+    """Run the workload named on the command line and print its JSON result."""
+    if len(argv) != 2 or argv[1] not in WORKLOADS:
+        print(f"usage: {argv[0]} {{{','.join(WORKLOADS)}}}", file=sys.stderr)
+        return 2
+    result = WORKLOADS[argv[1]]()
+    import json
+
+    print(json.dumps(result), flush=True)
+    return 0
 
 
 if __name__ == "__main__":
-    result = globals()[sys.argv[1]]()
-    print(json.dumps(result), flush=True)
+    sys.exit(main(sys.argv))

@@ -31,6 +31,7 @@ class Country(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     name: str
+    reviewed: bool = Field(False, description="Checked by a person in that country.")
     services: list[Service] = Field(min_length=1)
 
 

@@ -108,6 +108,14 @@ def read_yaml(path: Path, display_name: str | None = None) -> tuple[Any, SourceM
         raise LessonError(
             path, [Problem(name, 1, 1, f"cannot read the file ({exc}); save it as UTF-8 text")]
         ) from exc
+    return parse_yaml(text, name, path)
+
+
+def parse_yaml(
+    text: str, name: str, path: Path | None = None
+) -> tuple[Any, SourceMap, list[Problem]]:
+    """Parse YAML *text* safely (see :func:`read_yaml`); *name* is used in problems."""
+    path = path or Path(name)
     try:
         data = yaml.load(text, Loader=Loader)  # noqa: S506 - CSafeLoader is a safe loader
         root = yaml.compose(text, Loader=Loader)

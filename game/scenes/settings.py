@@ -34,6 +34,10 @@ class SettingsScene(Scene):
                 "fullscreen",
                 self._("Full screen: {state}").format(state=on if self.app.fullscreen else off),
             ),
+            ("language", self._("Language: {name}").format(
+                name=self.app.language_name(self.app.tr.language))),
+            ("country", self._("Help lines for: {country}").format(
+                country=self.app.country_name(s.country))),
             ("group", self._("Change age group")),
         ]
 
@@ -70,6 +74,16 @@ class SettingsScene(Scene):
             settings.fullscreen = not self.app.fullscreen
             profile.save_settings()
             self.app.set_fullscreen(settings.fullscreen)
+        elif key == "language":
+            from game.scenes.choose_list import LanguageScene
+
+            self.app.push(LanguageScene(self.app))
+            return
+        elif key == "country":
+            from game.scenes.choose_list import CountryScene
+
+            self.app.push(CountryScene(self.app))
+            return
         elif key == "group":
             from game.scenes.groups import GroupScene
 
