@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: play test lint bench snapshots schema i18n clean setup
+.PHONY: play test lint bench snapshots schema i18n fonts clean setup
 
 setup: $(STAMP)
 
@@ -51,3 +51,8 @@ i18n: $(STAMP)
 		--ignore-pot-creation-date
 	$(BIN)/python -m game.i18n_checks $(PO)
 	$(MAKE) $(MO)
+
+# The Chinese font is a subset of Noto Sans CJK SC (Debian: fonts-noto-cjk) to the
+# characters the catalogs use; rebuild it after the zh_Hans catalog changes.
+fonts: $(STAMP)
+	$(BIN)/python -m game.fonts_subset

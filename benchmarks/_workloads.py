@@ -233,6 +233,42 @@ def _current_rss_mb() -> float | None:
     return None
 
 
+def _surface_bytes(value: object) -> int:
+    """Pixel bytes of a surface, or of the surfaces directly inside a dict or list."""
+    import pygame
+
+    if isinstance(value, pygame.Surface):
+        return value.get_width() * value.get_height() * value.get_bytesize()
+    if isinstance(value, dict):
+        return sum(_surface_bytes(item) for item in value.values())
+    if isinstance(value, list | tuple):
+        return sum(_surface_bytes(item) for item in value)
+    return 0
+
+
+def _closed_screens(app: App) -> tuple[int, float]:
+    """Screens no longer on the stack but not yet freed, and the MB of surfaces they hold.
+
+    Counts surfaces in each screen's attributes and one level into its helper objects
+    (e.g. the chat screen's bubble cache).
+    """
+    import gc
+
+    from game.scenes.base import Scene
+
+    live = {id(scene) for scene, _ in app.stack}
+    total = 0
+    count = 0
+    for obj in gc.get_objects():
+        if isinstance(obj, Scene) and id(obj) not in live:
+            count += 1
+            for value in vars(obj).values():
+                total += _surface_bytes(value)
+                if hasattr(value, "__dict__") and value is not app:
+                    total += sum(_surface_bytes(inner) for inner in vars(value).values())
+    return count, total / (1024 * 1024)
+
+
 def playthrough() -> dict[str, Any]:
     """Play G35 through the real screens to the debrief, once per branch; report peak RSS.
 
@@ -304,6 +340,7 @@ def playthrough() -> dict[str, Any]:
                 press("again")
         peak_mb = _peak_rss_mb()
         end_mb = _current_rss_mb()
+        closed, held_mb = _closed_screens(app)
         gc.collect()
         collected_mb = _current_rss_mb()
         pygame.quit()
@@ -314,6 +351,8 @@ def playthrough() -> dict[str, Any]:
         "peak_rss_mb": peak_mb,
         "end_rss_mb": end_mb,
         "after_gc_rss_mb": collected_mb,
+        "closed_screens_alive": closed,
+        "closed_screens_surface_mb": held_mb,
     }
 
 

@@ -52,7 +52,7 @@ class App:
         self.early = peek_display_settings(self.data_folder / "settings.json")
         self.tr = Translator(self.early.language, paths.locales)
         self.fonts = FontBook(paths.fonts)
-        self.text = TextCache(self.fonts)
+        self.text = TextCache(self.fonts, language=self.early.language)
         self._sound_override = sound
         self.sound = Sounds(False)
         self.windowed_size = size
@@ -79,6 +79,7 @@ class App:
         )
         if settings.language != self.tr.language:
             self.tr.set_language(settings.language)
+            self.text.language = settings.language
         return profile
 
     @property
@@ -111,6 +112,57 @@ class App:
         from game.helplines import load_helplines
 
         return load_helplines(self.paths.assets / "safety" / "helplines.yaml")
+
+    # -- languages and countries -----------------------------------------------------
+    def languages(self) -> list[tuple[str, str, bool]]:
+        """(code, name in its own language and script, reviewed?) for each shipped language."""
+        from game.i18n import LANGUAGES
+        from game.i18n_checks import review_status
+
+        out = []
+        for code in LANGUAGES:
+            po = self.paths.locales / code / "LC_MESSAGES" / "messages.po"
+            reviewed = code == "en" or (po.exists() and review_status(po) != "draft")
+            out.append((code, self.language_name(code, code), reviewed))
+        return out
+
+    def language_name(self, code: str, in_language: str | None = None) -> str:
+        """The name of language *code*, written in *in_language* (default: itself)."""
+        from babel import Locale, UnknownLocaleError
+
+        try:
+            name = Locale.parse(code).get_display_name(Locale.parse(in_language or code))
+        except (UnknownLocaleError, ValueError):
+            return code
+        return (name[:1].upper() + name[1:]) if name else code
+
+    def countries(self) -> list[tuple[str, str]]:
+        """(code, name in the current language) of every country with help-line data."""
+        return sorted(
+            ((code, self.country_name(code)) for code in self.helplines.countries),
+            key=lambda item: item[1],
+        )
+
+    def country_name(self, code: str) -> str:
+        """The name of country *code* in the current language."""
+        from babel import Locale, UnknownLocaleError
+
+        from game.i18n import PSEUDO_LANGUAGES
+
+        language = "en" if self.tr.language in PSEUDO_LANGUAGES else self.tr.language
+        try:
+            return Locale.parse(language).territories.get(code, code)
+        except (UnknownLocaleError, ValueError):
+            return code
+
+    def set_language(self, code: str) -> None:
+        """Switch the whole game to *code* at once (no restart) and remember it."""
+        self.profile.settings.language = code
+        self.profile.save_settings()
+        self.tr.set_language(code)
+        self.text.language = code
+        pygame.display.set_caption(self.tr._("Signal Scouts"))
+        self.refresh_layout()
 
     # -- window ----------------------------------------------------------------
     def _open_window(self) -> pygame.Surface:

@@ -40,9 +40,11 @@ def check_catalog(path: Path) -> list[str]:
         for form in strings:
             if form and placeholders(form) != expected:
                 where = f"{path}:{message.lineno}"
-                problems.append(f"{where}: placeholders {sorted(placeholders(form))} in the "
-                                f"translation do not match {sorted(expected)} in "
-                                f"{ids[0]!r}; keep every {{name}} exactly as in English")
+                problems.append(
+                    f"{where}: placeholders {sorted(placeholders(form))} in the "
+                    f"translation do not match {sorted(expected)} in "
+                    f"{ids[0]!r}; keep every {{name}} exactly as in English"
+                )
     return problems
 
 

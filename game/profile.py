@@ -21,7 +21,16 @@ class Settings(BaseModel):
     fullscreen: bool = False
     band: Literal["K2", "G35", "G68", "G912"] | None = None
     language: str = "en"
-    country: str = "US"
+    country: str = Field(default_factory=lambda: default_country())
+
+
+def default_country() -> str:
+    """The country from the system locale (e.g. ``en_GB`` -> ``GB``), else ``US``."""
+    import locale
+
+    name = locale.getlocale()[0] or ""
+    part = name.split(".")[0].split("_")[-1] if "_" in name else ""
+    return part.upper() if len(part) == 2 and part.isalpha() else "US"
 
 
 class LessonProgress(BaseModel):

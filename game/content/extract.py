@@ -20,9 +20,27 @@ from game.content.source import PathKey, SourceMap, parse_yaml
 
 #: Keys whose string values people read (in the game, the plans or the family pack).
 TRANSLATABLE = {
-    "title", "big_idea", "essential_question", "objectives", "success_criteria", "term",
-    "definition", "question", "model_answer", "misconception", "key_message", "teacher_notes",
-    "name", "app", "text", "feedback", "prompt", "why_ok", "label", "explain", "app_message",
+    "title",
+    "big_idea",
+    "essential_question",
+    "objectives",
+    "success_criteria",
+    "term",
+    "definition",
+    "question",
+    "model_answer",
+    "misconception",
+    "key_message",
+    "teacher_notes",
+    "name",
+    "app",
+    "text",
+    "feedback",
+    "prompt",
+    "why_ok",
+    "label",
+    "explain",
+    "app_message",
     "what",
 }
 #: Top-level sections whose strings are not translated (names of sources, ids, codes).
@@ -92,8 +110,12 @@ def helpline_messages(data: dict, smap: SourceMap) -> Iterator[Extracted]:
             path = ("countries", code, "services", index, "what")
             if isinstance(service.get("what"), str):
                 line, _col = smap.where(path)
-                yield (line, "pgettext", (f"helpline/{code}", service["what"].strip()),
-                       [f"help service {service.get('name', '')} ({country.get('name', code)})"])
+                yield (
+                    line,
+                    "pgettext",
+                    (f"helpline/{code}", service["what"].strip()),
+                    [f"help service {service.get('name', '')} ({country.get('name', code)})"],
+                )
 
 
 def extract_lessons(fileobj, keywords, comment_tags, options) -> Iterator[Extracted]:

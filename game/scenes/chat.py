@@ -31,6 +31,11 @@ class ChatScene(StepScene):
         self.phone = pygame.Rect(0, 0, 0, 0)
 
     # -- layout ----------------------------------------------------------------
+    def release(self) -> None:
+        """Also drop the baked chat bubbles while the screen is hidden or closed."""
+        super().release()
+        self.bubbles.clear()
+
     def build(self) -> None:
         """Phone and panel rectangles, then the buttons for the current phase."""
         m = self.m

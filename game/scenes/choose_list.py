@@ -24,14 +24,19 @@ class LanguageScene(Scene):
         area.height -= m.body * 2
         languages = self.app.languages()
         current = self.app.tr.language
-        rects = grid(area, len(languages), 2, min(m.button_h + m.px(10), area.height // 4),
-                     m.pad)
+        rects = grid(area, len(languages), 2, min(m.button_h + m.px(10), area.height // 4), m.pad)
         for (code, name, reviewed), rect in zip(languages, rects, strict=True):
-            self.buttons.append(Button(
-                f"lang:{code}", name, rect, "selected" if code == current else "choice",
-                text_size=m.font(28), lang=code,
-                sublabel="" if reviewed else self._("Draft translation"),
-            ))
+            self.buttons.append(
+                Button(
+                    f"lang:{code}",
+                    name,
+                    rect,
+                    "selected" if code == current else "choice",
+                    text_size=m.font(28),
+                    lang=code,
+                    sublabel="" if reviewed else self._("Draft translation"),
+                )
+            )
         keys = [b.key for b in self.buttons]
         if f"lang:{current}" in keys:
             self.focus = keys.index(f"lang:{current}")
@@ -46,9 +51,15 @@ class LanguageScene(Scene):
         """What a draft translation means, for the grown-up choosing."""
         m = self.m
         note = self.app.text.render(
-            self._("Draft translations have not yet been checked by a native-speaking "
-                   "safeguarding reviewer."), m.small, theme.INK_SOFT, m.width - 4 * m.pad,
-            align="center")
+            self._(
+                "Draft translations have not yet been checked by a native-speaking "
+                "safeguarding reviewer."
+            ),
+            m.small,
+            theme.INK_SOFT,
+            m.width - 4 * m.pad,
+            align="center",
+        )
         surface.blit(note, note.get_rect(midbottom=(m.width // 2, m.height - m.pad)))
 
 
@@ -68,11 +79,18 @@ class CountryScene(Scene):
         columns = 3
         rows = max(1, -(-len(countries) // columns))
         cell = min(m.button_h + m.px(8), (area.height - m.pad * (rows - 1)) // rows)
-        for (code, name), rect in zip(countries, grid(area, len(countries), columns, cell,
-                                                      m.pad), strict=True):
-            self.buttons.append(Button(f"country:{code}", name, rect,
-                                       "selected" if code == current else "choice",
-                                       text_size=m.font(26)))
+        for (code, name), rect in zip(
+            countries, grid(area, len(countries), columns, cell, m.pad), strict=True
+        ):
+            self.buttons.append(
+                Button(
+                    f"country:{code}",
+                    name,
+                    rect,
+                    "selected" if code == current else "choice",
+                    text_size=m.font(26),
+                )
+            )
 
     def on_button(self, key: str) -> None:
         """Save the country and go back."""

@@ -34,10 +34,18 @@ class SettingsScene(Scene):
                 "fullscreen",
                 self._("Full screen: {state}").format(state=on if self.app.fullscreen else off),
             ),
-            ("language", self._("Language: {name}").format(
-                name=self.app.language_name(self.app.tr.language))),
-            ("country", self._("Help lines for: {country}").format(
-                country=self.app.country_name(s.country))),
+            (
+                "language",
+                self._("Language: {name}").format(
+                    name=self.app.language_name(self.app.tr.language)
+                ),
+            ),
+            (
+                "country",
+                self._("Help lines for: {country}").format(
+                    country=self.app.country_name(s.country)
+                ),
+            ),
             ("group", self._("Change age group")),
         ]
 

@@ -21,6 +21,10 @@ class BubbleRenderer:
         self.app = app
         self._cache: dict[tuple, pygame.Surface] = {}
 
+    def clear(self) -> None:
+        """Forget every baked bubble."""
+        self._cache.clear()
+
     def render(self, entry: Entry, width: int) -> pygame.Surface:
         """The bubble for *entry* in a chat column *width* pixels wide."""
         m = self.app.metrics

@@ -1,54 +1,208 @@
-"""Fonts loaded lazily, text wrapped by our own code and rendered once into a cache."""
+"""Fonts loaded lazily, text wrapped by our own code and rendered once into a cache.
+
+Each language uses a font for its script (Andika for Latin, Noto Sans Arabic, a
+subset of Noto Sans SC). SDL_ttf has no font fallback and its own wrapping drops
+words in right-to-left text, so this module does the work itself:
+
+- right-to-left lines are split into direction runs; Arabic runs are shaped by
+  HarfBuzz (``set_script('Arab')`` + ``DIRECTION_RTL``), Latin runs and
+  punctuation use Andika, and runs are placed right to left;
+- CJK text breaks between characters, never before closing punctuation.
+"""
 
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from pathlib import Path
 
 import pygame
 
+from game.i18n import is_rtl, script_of
 from game.ui.theme import Color
 
-FONT_FILES = {False: "Andika-Regular.ttf", True: "Andika-Bold.ttf"}
+FONT_FILES = {
+    ("latin", False): "Andika-Regular.ttf",
+    ("latin", True): "Andika-Bold.ttf",
+    ("arabic", False): "NotoSansArabic-Regular.ttf",
+    ("arabic", True): "NotoSansArabic-Bold.ttf",
+    ("cjk", False): "NotoSansSC-Subset.otf",
+    ("cjk", True): "NotoSansSC-Subset.otf",
+}
+MIRRORED = str.maketrans("()[]{}<>«»", ")(][}{><»«")
+NO_LINE_START = set("，。！？、：；）」』》〉】”’,.!?:;)")
+
+
+def is_arabic(char: str) -> bool:
+    """True for letters and signs of the Arabic script."""
+    code = ord(char)
+    return (
+        0x0600 <= code <= 0x06FF
+        or 0x0750 <= code <= 0x077F
+        or 0x08A0 <= code <= 0x08FF
+        or 0xFB50 <= code <= 0xFDFF
+        or 0xFE70 <= code <= 0xFEFF
+    )
+
+
+def is_cjk(char: str) -> bool:
+    """True for CJK ideographs, kana and CJK punctuation (break anywhere between them)."""
+    code = ord(char)
+    return (
+        0x3000 <= code <= 0x30FF
+        or 0x3400 <= code <= 0x9FFF
+        or 0xF900 <= code <= 0xFAFF
+        or 0xFF00 <= code <= 0xFFEF
+    )
 
 
 class FontBook:
-    """Opens each (size, weight) font once, on first use."""
+    """Opens each (script, size, weight) font once, on first use."""
 
     def __init__(self, font_dir: Path) -> None:
         self.font_dir = font_dir
-        self._fonts: dict[tuple[int, bool], pygame.font.Font] = {}
+        self._fonts: dict[tuple[str, int, bool], pygame.font.Font] = {}
 
-    def get(self, size: int, bold: bool = False) -> pygame.font.Font:
-        """The font of *size* pixels, regular or bold."""
-        key = (size, bold)
+    def get(self, size: int, bold: bool = False, script: str = "latin") -> pygame.font.Font:
+        """The font of *size* pixels for *script*, regular or bold."""
+        key = (script, size, bold)
         font = self._fonts.get(key)
         if font is None:
-            font = pygame.font.Font(self.font_dir / FONT_FILES[bold], size)
+            font = pygame.font.Font(self.font_dir / FONT_FILES[(script, bold)], size)
+            if script == "cjk" and bold:
+                font.bold = True
+            if script == "arabic":
+                font.set_script("Arab")
+                font.set_direction(pygame.DIRECTION_RTL)
             self._fonts[key] = font
         return font
 
 
-def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
-    """Break *text* into lines no wider than *width*, at spaces (or anywhere if no space)."""
+class LineRenderer:
+    """Measures and renders one line of text in one language."""
+
+    def __init__(self, fonts: FontBook, size: int, bold: bool, language: str) -> None:
+        self.script = script_of(language)
+        self.rtl = is_rtl(language)
+        self.font = fonts.get(size, bold, self.script)
+        self.latin = fonts.get(size, bold, "latin") if self.script == "arabic" else self.font
+        self.arabic_chars = self.font if self.script == "arabic" else None
+
+    def _runs(self, line: str) -> list[tuple[str, str]]:
+        """Direction runs in logical order: ('R', arabic), ('L', latin) or ('N', neutral)."""
+        runs: list[list[str]] = []
+        for char in line:
+            if is_arabic(char):
+                kind = "R"
+            elif char.isalnum():
+                kind = "L"
+            else:
+                kind = "N"
+            if runs and runs[-1][0] == kind:
+                runs[-1][1] += char
+            else:
+                runs.append([kind, char])
+        # Neutrals between two Latin runs read left to right with them; a space between
+        # two Arabic runs stays inside the Arabic run so HarfBuzz shapes across it.
+        merged: list[list[str]] = []
+        for index, (kind, text) in enumerate(runs):
+            before = runs[index - 1][0] if index else None
+            after = runs[index + 1][0] if index + 1 < len(runs) else None
+            if kind == "N" and before == after == "L":
+                kind = "L"
+            elif kind == "N" and before == after == "R" and text.strip() in ("", "-"):
+                kind = "R"
+            if merged and merged[-1][0] == kind and kind != "N":
+                merged[-1][1] += text
+            else:
+                merged.append([kind, text])
+        return [(kind, text) for kind, text in merged]
+
+    def _pieces(self, line: str, color: Color) -> list[pygame.Surface]:
+        """Rendered runs in visual (left-to-right screen) order."""
+        if not self.rtl:
+            return [self.font.render(line, True, color)] if line else []
+        pieces = []
+        for kind, text in reversed(self._runs(line)):
+            if kind == "R" and self.arabic_chars is not None:
+                pieces.append(self.arabic_chars.render(text, True, color))
+            elif kind == "N":
+                pieces.append(self.latin.render(text[::-1].translate(MIRRORED), True, color))
+            else:
+                pieces.append(self.latin.render(text, True, color))
+        return pieces
+
+    def width(self, line: str) -> int:
+        """Width of *line* in pixels."""
+        if not self.rtl:
+            return self.font.size(line)[0]
+        return sum(p.get_width() for p in self._pieces(line, (0, 0, 0)))
+
+    def render(self, line: str, color: Color) -> pygame.Surface:
+        """*line* rendered in its visual order."""
+        pieces = self._pieces(line, color)
+        if len(pieces) == 1:
+            return pieces[0]
+        height = max((p.get_height() for p in pieces), default=self.font.get_linesize())
+        surface = pygame.Surface(
+            (max(1, sum(p.get_width() for p in pieces)), height), pygame.SRCALPHA
+        )
+        x = 0
+        for piece in pieces:
+            surface.blit(piece, (x, (height - piece.get_height()) // 2))
+            x += piece.get_width()
+        return surface
+
+    @property
+    def linesize(self) -> int:
+        """Distance between baselines of two lines."""
+        return max(self.font.get_linesize(), self.latin.get_linesize())
+
+
+def _tokens(paragraph: str) -> list[tuple[str, str]]:
+    """Breakable units and the joiner that goes before each: ' ' between words, '' in CJK."""
+    tokens: list[tuple[str, str]] = []
+    for w_index, word in enumerate(paragraph.split(" ")):
+        joiner = " " if w_index else ""
+        if not any(is_cjk(c) for c in word):
+            tokens.append((joiner, word))
+            continue
+        current = ""
+        for char in word:
+            if current and (is_cjk(char) or is_cjk(current[-1])) and char not in NO_LINE_START:
+                tokens.append((joiner, current))
+                joiner, current = "", char
+            else:
+                current += char
+        tokens.append((joiner, current))
+    return tokens
+
+
+def wrap(measure: Callable[[str], int] | pygame.font.Font, text: str, width: int) -> list[str]:
+    """Break *text* into lines no wider than *width* (at spaces, or between CJK characters)."""
+    if isinstance(measure, pygame.font.Font):
+        font = measure
+
+        def measure(s: str) -> int:
+            return font.size(s)[0]
+
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        words = paragraph.split(" ")
         line = ""
-        for word in words:
-            candidate = f"{line} {word}" if line else word
-            if font.size(candidate)[0] <= width:
+        for joiner, token in _tokens(paragraph):
+            candidate = f"{line}{joiner}{token}" if line else token
+            if measure(candidate) <= width:
                 line = candidate
                 continue
             if line:
                 lines.append(line)
-            while font.size(word)[0] > width and len(word) > 1:
-                cut = len(word)
-                while cut > 1 and font.size(word[:cut])[0] > width:
+            while measure(token) > width and len(token) > 1:
+                cut = len(token)
+                while cut > 1 and measure(token[:cut]) > width:
                     cut -= 1
-                lines.append(word[:cut])
-                word = word[cut:]
-            line = word
+                lines.append(token[:cut])
+                token = token[cut:]
+            line = token
         lines.append(line)
     return lines
 
@@ -56,11 +210,18 @@ def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
 class TextCache:
     """Renders text blocks once and hands back the same surface while nothing changes."""
 
-    def __init__(self, fonts: FontBook, capacity: int = 600) -> None:
+    def __init__(self, fonts: FontBook, capacity: int = 400, language: str = "en") -> None:
         self.fonts = fonts
         self.capacity = capacity
+        self.language = language
         self._cache: OrderedDict[tuple, pygame.Surface] = OrderedDict()
         self.misses = 0
+        self.recorder: list[str] | None = None  # tests collect every string rendered
+
+    @property
+    def rtl(self) -> bool:
+        """True when text is laid out right to left."""
+        return is_rtl(self.language)
 
     def render(
         self,
@@ -72,20 +233,30 @@ class TextCache:
         bold: bool = False,
         align: str = "left",
         line_gap: float = -0.08,
+        lang: str | None = None,
     ) -> pygame.Surface:
-        """A transparent surface with *text*, wrapped to *width* (0 = one line)."""
-        key = (text, size, color, width, bold, align, line_gap)
+        """A transparent surface with *text*, wrapped to *width* (0 = one line).
+
+        ``align='left'`` means "start of line": the right edge in right-to-left languages.
+        """
+        language = lang or self.language
+        if self.recorder is not None:
+            self.recorder.append(text)
+        key = (text, size, color, width, bold, align, line_gap, language)
         surface = self._cache.get(key)
         if surface is not None:
             self._cache.move_to_end(key)
             return surface
         self.misses += 1
-        font = self.fonts.get(size, bold)
-        lines = wrap(font, text, width) if width > 0 else text.split("\n")
-        rendered = [font.render(line, True, color) for line in lines]
-        step = round(font.get_linesize() * (1 + line_gap))
+        renderer = LineRenderer(self.fonts, size, bold, language)
+        lines = wrap(renderer.width, text, width) if width > 0 else text.split("\n")
+        rendered = [renderer.render(line, color) for line in lines]
+        step = round(renderer.linesize * (1 + line_gap))
         block_w = max((s.get_width() for s in rendered), default=1)
-        block_h = max(step * (len(rendered) - 1) + font.get_linesize(), 1)
+        block_w = max(block_w, 1)
+        block_h = max(step * (len(rendered) - 1) + renderer.linesize, 1)
+        if renderer.rtl and align == "left":
+            align = "right"
         surface = pygame.Surface((block_w, block_h), pygame.SRCALPHA)
         for index, line in enumerate(rendered):
             if align == "center":

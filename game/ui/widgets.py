@@ -39,6 +39,7 @@ class Button:
     sublabel: str = ""
     icon_scale: float = 1.2
     icon_above: bool = False
+    lang: str | None = None
 
     def _icon_width(self, size: int) -> int:
         return round(size * (self.icon_scale + 0.4)) if self.icon and not self.icon_above else 0
@@ -47,7 +48,9 @@ class Button:
         size = self.text_size or m.body
         width = max(10, self.rect.width - 2 * m.pad - self._icon_width(size))
         align = "left" if self.align == "left" else "center"
-        label = text.render(self.label, size, ink, width, bold=self.bold, align=align)
+        label = text.render(
+            self.label, size, ink, width, bold=self.bold, align=align, lang=self.lang
+        )
         if not self.sublabel:
             return label
         sub = text.render(self.sublabel, m.small, ink, width, align=align)
