@@ -174,7 +174,7 @@ class App:
     def _metrics(self) -> Metrics:
         w, h = self.screen.get_size()
         size = self.profile.settings.text_size if self.profile_loaded else self.early.text_size
-        return Metrics.for_window(w, h, TEXT_SCALES[size])
+        return Metrics.for_window(w, h, TEXT_SCALES[size], self.text.rtl)
 
     def set_fullscreen(self, on: bool) -> None:
         """Switch between a window and the full screen."""

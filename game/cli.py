@@ -41,6 +41,12 @@ def _parser() -> argparse.ArgumentParser:
         default="normal",
         help="text size setting to render with",
     )
+    snap.add_argument(
+        "--lang",
+        default="en",
+        help="language code (en, es, fr, pt_BR, ar, "
+        "zh_Hans, or the pseudo-locales en_XA and ar_XB)",
+    )
     snap.add_argument("--band", help="age group for the lessons screen (K2, G35, G68, G912)")
     return parser
 

@@ -60,7 +60,7 @@ def render_to_png(args: argparse.Namespace, paths: ContentPaths, data_folder: Pa
     app = App(paths, size=_size(args.size), data_folder=data_folder, fullscreen=False, sound=False)
     settings = app.profile.settings
     settings.text_size = getattr(args, "text_size", "normal")
-    app.refresh_layout()
+    app.set_language(getattr(args, "lang", "en") or "en")
     name = args.screen
     if name in SCREENS:
         from game.scenes.badges import BadgesScene

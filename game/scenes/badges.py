@@ -62,7 +62,7 @@ class BadgesScene(Scene):
             theme.INK_SOFT,
             area.width,
         )
-        surface.blit(count, area.topleft)
+        surface.blit(count, self.start_pos(area, count, area.top))
         area.top += count.get_height() + m.pad
         area.height -= count.get_height() + m.pad
         columns = 4 if len(codes) > 9 else 3

@@ -75,11 +75,25 @@ class Scene:
         self.buttons = []
         self.focus = 0
         self.build()
+        if self.m.rtl:
+            self._mirror()
         keys = [b.key for b in self.all_buttons()]
         if focused in keys:
             self.focus = keys.index(focused)
         self._backdrop = None
         self.dirty = True
+
+    def _mirror(self) -> None:
+        """Flip the layout for right-to-left languages: every button and layout rectangle."""
+        width = self.m.width
+        rects = [b.rect for b in self.all_buttons()]
+        rects += [v for v in vars(self).values() if isinstance(v, pygame.Rect)]
+        for rect in {id(r): r for r in rects}.values():
+            rect.x = width - rect.right
+
+    def start_pos(self, area: pygame.Rect, item: pygame.Surface, y: int) -> tuple[int, int]:
+        """Where *item* starts on a line of *area*: its left edge, or right edge in RTL."""
+        return (area.right - item.get_width(), y) if self.m.rtl else (area.left, y)
 
     def build(self) -> None:
         """Create ``self.buttons`` for the current layout (subclasses override)."""
@@ -99,11 +113,11 @@ class Scene:
         top = (self.header_height() - h) // 2
         out = []
         if self.has_help:
-            width = m.px(150) + m.font(26) * 2
+            width = self._header_width(self._("Help"))
             rect = pygame.Rect(m.width - m.pad - width, top, width, h)
             out.append(Button("help", self._("Help"), rect, "help", icon=self._help_icon))
         if self.has_back:
-            width = m.px(130) + m.font(26) * 2
+            width = self._header_width(self._("Back"))
             rect = pygame.Rect(m.pad, top, width, h)
             out.append(
                 Button(
@@ -111,10 +125,17 @@ class Scene:
                     self._("Back"),
                     rect,
                     "secondary",
-                    icon=lambda s, c, z: draw.arrow(s, c, z, theme.PRIMARY, -1),
+                    icon=lambda s, c, z: draw.arrow(s, c, z, theme.PRIMARY, -m.forward),
                 )
             )
         return out
+
+    def _header_width(self, label: str) -> int:
+        """Wide enough for the label on one line (long translations), within a quarter screen."""
+        m = self.m
+        text_w = self.app.text.render(label, m.body, theme.INK, bold=True).get_width()
+        return min(max(m.px(130) + m.font(26) * 2, text_w + m.body * 2 + 2 * m.pad),
+                   m.width // 4)
 
     def _help_icon(self, surface: pygame.Surface, center: tuple[int, int], size: int) -> None:
         glyph = self.app.text.render("?", round(size * 0.8), theme.INK, bold=True)

@@ -67,7 +67,8 @@ class ChatScene(StepScene):
         rect = pygame.Rect(
             self.panel.left, self.panel.bottom - m.button_h, self.panel.width, m.button_h
         )
-        icon = (lambda s, c, z: draw.arrow(s, c, z, theme.WHITE)) if arrow else None
+        forward = m.forward
+        icon = (lambda s, c, z: draw.arrow(s, c, z, theme.WHITE, forward)) if arrow else None
         self.buttons.append(Button(key, label, rect, "primary", icon=icon, text_size=m.font(30)))
 
     def _prompt_height(self, text: str) -> int:
@@ -204,12 +205,15 @@ class ChatScene(StepScene):
         pygame.draw.line(surface, theme.SHADOW, bar.bottomleft, bar.bottomright, 2)
         contact = self.lesson.contact
         size = bar.height - m.px(16)
-        draw.avatar(surface, (bar.left + m.pad + size // 2, bar.centery), size, contact.avatar)
+        avatar_x = bar.right - m.pad - size // 2 if m.rtl else bar.left + m.pad + size // 2
+        draw.avatar(surface, (avatar_x, bar.centery), size, contact.avatar)
         name = self.app.text.render(self.lt("contact", contact.name), m.body, theme.INK, bold=True)
         app_name = self.app.text.render(self.lt("contact", contact.app), m.font(18), theme.INK_SOFT)
-        x = bar.left + 2 * m.pad + size
-        surface.blit(name, (x, bar.centery - name.get_height() + m.px(6)))
-        surface.blit(app_name, (x, bar.centery + m.px(4)))
+        text_area = bar.inflate(-(2 * m.pad + size) * 2, 0)
+        surface.blit(
+            name, self.start_pos(text_area, name, bar.centery - name.get_height() + m.px(6))
+        )
+        surface.blit(app_name, self.start_pos(text_area, app_name, bar.centery + m.px(4)))
         self._draw_panel(surface)
 
     def _chat_area(self) -> pygame.Rect:
@@ -259,10 +263,12 @@ class ChatScene(StepScene):
         }.get(phase)
         if prompt:
             label = text.render(prompt, m.font(30), theme.INK, panel.width, bold=True)
-            surface.blit(label, panel.topleft)
+            surface.blit(label, self.start_pos(panel, label, panel.top))
             if phase is Phase.CHOOSING and self._feeling_note():
                 note = text.render(self._feeling_note(), m.small, theme.INK_SOFT, panel.width)
-                surface.blit(note, (panel.left, panel.top + label.get_height() + m.px(10)))
+                surface.blit(
+                    note, self.start_pos(panel, note, panel.top + label.get_height() + m.px(10))
+                )
             if phase in (Phase.READING, Phase.CONTINUE, Phase.FINISHED):
                 draw.avatar(surface, (panel.centerx, panel.centery - m.px(10)), m.px(150), "scout")
         if phase is Phase.FEEDBACK:
@@ -323,7 +329,7 @@ class ChatScene(StepScene):
             m.radius,
             shadow=m.px(4),
         )
-        draw_blocks(surface, blocks, card.left + m.pad, card.top + m.pad)
+        draw_blocks(surface, blocks, card.left + m.pad, card.top + m.pad, inner_w, m.rtl)
 
 
 def _number_icon(app, number: int):

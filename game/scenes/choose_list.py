@@ -24,7 +24,9 @@ class LanguageScene(Scene):
         area.height -= m.body * 2
         languages = self.app.languages()
         current = self.app.tr.language
-        rects = grid(area, len(languages), 2, min(m.button_h + m.px(10), area.height // 4), m.pad)
+        rows = -(-len(languages) // 2)
+        cell_h = min(round(m.button_h * 1.6), (area.height - m.pad * (rows - 1)) // rows)
+        rects = grid(area, len(languages), 2, cell_h, m.pad)
         for (code, name, reviewed), rect in zip(languages, rects, strict=True):
             self.buttons.append(
                 Button(

@@ -197,13 +197,14 @@ class DebriefScene(Scene):
             row_h = chip.height
         out = pygame.Surface((width, y + row_h), pygame.SRCALPHA)
         for index, (chip, label) in enumerate(zip(places, labels, strict=True)):
+            after = chip.right + arrow_w // 2
+            if m.rtl:  # read right to left: mirror the chips and point the arrows left
+                chip.x = width - chip.right
+                after = chip.left - arrow_w // 2
             pygame.draw.rect(out, theme.PRIMARY, chip, border_radius=chip.height // 2)
             out.blit(label, (chip.left + m.px(12), chip.top + m.px(6)))
             if index < len(labels) - 1:
                 draw.arrow(
-                    out,
-                    (chip.right + arrow_w // 2, chip.centery),
-                    round(m.px(20) * scale),
-                    theme.ACCENT,
+                    out, (after, chip.centery), round(m.px(20) * scale), theme.ACCENT, m.forward
                 )
         return out

@@ -293,7 +293,7 @@ class HelpPlanScene(StepScene):
             "rehearse": self._("Now practise saying it out loud."),
         }
         prompt = text.render(prompts[self.stage], m.font(30), theme.INK, area.width, bold=True)
-        surface.blit(prompt, area.topleft)
+        surface.blit(prompt, self.start_pos(area, prompt, area.top))
         if self.stage == "app":
             self._draw_app(surface)
         elif self.stage == "rehearse":

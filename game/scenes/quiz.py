@@ -174,13 +174,13 @@ class QuizScene(StepScene):
         label = text.render(
             self.lt(question.id, question.text), m.font(30), theme.INK, self.left.width, bold=True
         )
-        surface.blit(label, self.left.topleft)
+        surface.blit(label, self.start_pos(self.left, label, self.left.top))
         counter = text.render(
             self._("Question {n} of {total}").format(n=self.index + 1, total=total),
             m.small,
             theme.INK_SOFT,
         )
-        surface.blit(counter, (self.right.left, self.right.top))
+        surface.blit(counter, self.start_pos(self.right, counter, self.right.top))
         if question.id in self.answers:
             right = self.is_right(question, self.answers[question.id])
             box = panel.copy()

@@ -142,7 +142,14 @@ class SpotScene(StepScene):
         m = self.m
         text = self.app.text
         feed_title = text.render(self._setting_title(), m.body, theme.INK_SOFT, bold=True)
-        surface.blit(feed_title, (m.pad, self.content_rect().top + m.pad))
+        surface.blit(
+            feed_title,
+            self.start_pos(
+                self.content_rect().inflate(-2 * m.pad, 0),
+                feed_title,
+                self.content_rect().top + m.pad,
+            ),
+        )
         panel = pygame.Rect(
             self.panel.left,
             self.panel.top,

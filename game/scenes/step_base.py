@@ -69,7 +69,7 @@ class StepScene(Scene):
             label or self._("Continue"),
             rect,
             "primary",
-            icon=lambda s, c, z: draw.arrow(s, c, z, theme.WHITE),
+            icon=lambda s, c, z, f=self.m.forward: draw.arrow(s, c, z, theme.WHITE, f),
             text_size=self.m.font(30),
         )
 

@@ -145,7 +145,7 @@ class StoryScene(StepScene):
         else:
             limit = self.page.height - m.button_h - m.pad
             blocks = fit(lambda s: self._text_blocks(width, s) + self._feedback(width, s), limit)
-        draw_blocks(surface, blocks, self.page.left, self.page.top)
+        draw_blocks(surface, blocks, self.page.left, self.page.top, width, m.rtl)
 
     def _feedback(self, width: int, scale: float) -> list[Block]:
         """After a choice: kind feedback, then the red flags this page showed."""

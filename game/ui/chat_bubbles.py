@@ -65,12 +65,20 @@ class BubbleRenderer:
         flag_s = self._flag_tag(entry, width - avatar - m.px(8)) if entry.revealed else None
         height = bubble.height + (flag_s.get_height() + m.px(6) if flag_s else 0)
         surface = pygame.Surface((width, max(height, avatar)), pygame.SRCALPHA)
+        rtl = m.rtl  # in right-to-left languages the two sides of the chat swap
         if mine:
-            bubble.topright = (width, 0)
+            if rtl:
+                bubble.topleft = (0, 0)
+            else:
+                bubble.topright = (width, 0)
         else:
-            bubble.topleft = (avatar + m.px(8), 0)
+            if rtl:
+                bubble.topright = (width - avatar - m.px(8), 0)
+            else:
+                bubble.topleft = (avatar + m.px(8), 0)
+            avatar_x = width - avatar // 2 if rtl else avatar // 2
             draw.avatar(
-                surface, (avatar // 2, avatar // 2 + m.px(4)), avatar, self.app_contact_avatar()
+                surface, (avatar_x, avatar // 2 + m.px(4)), avatar, self.app_contact_avatar()
             )
         color = theme.ME_BUBBLE if mine else theme.THEM_BUBBLE
         border = None if mine else theme.SHADOW
@@ -80,9 +88,10 @@ class BubbleRenderer:
             tile = pygame.Rect(bubble.left + pad, y, picture_w, picture_h)
             draw.hidden_picture(surface, tile, m.unit)
             y += picture_h + pad
-        surface.blit(body, (bubble.left + pad, y))
+        surface.blit(body, (bubble.right - pad - body.get_width() if rtl else bubble.left + pad, y))
         if flag_s:
-            surface.blit(flag_s, (bubble.left, bubble.bottom + m.px(6)))
+            flag_x = bubble.right - flag_s.get_width() if rtl else bubble.left
+            surface.blit(flag_s, (flag_x, bubble.bottom + m.px(6)))
         return surface
 
     def app_contact_avatar(self) -> str:
@@ -119,8 +128,14 @@ class BubbleRenderer:
         rect = pygame.Rect(0, 0, width, max(body.get_height(), icon) + 2 * pad)
         surface = pygame.Surface(rect.size, pygame.SRCALPHA)
         draw.card(surface, rect, theme.SCOUT_BG, m.px(16), border=theme.ACCENT)
-        draw.avatar(surface, (pad + icon // 2, pad + icon // 2 + m.px(4)), icon, "scout")
-        surface.blit(body, (2 * pad + icon, pad))
+        if m.rtl:
+            draw.avatar(
+                surface, (width - pad - icon // 2, pad + icon // 2 + m.px(4)), icon, "scout"
+            )
+            surface.blit(body, (width - 2 * pad - icon - body.get_width(), pad))
+        else:
+            draw.avatar(surface, (pad + icon // 2, pad + icon // 2 + m.px(4)), icon, "scout")
+            surface.blit(body, (2 * pad + icon, pad))
         return surface
 
     def _system(self, entry: Entry, width: int) -> pygame.Surface:

@@ -17,6 +17,8 @@ from game.ui.theme import Color, Metrics
 
 IconPainter = Callable[[pygame.Surface, tuple[int, int], int], None]
 SCALES = (1.0, 0.92, 0.84, 0.76, 0.68, 0.6)
+#: Set to a list by tests to collect content that did not fit even at the smallest scale.
+overflow_log: list[int] | None = None
 
 
 @dataclass
@@ -42,21 +44,35 @@ def fit(build: Callable[[float], list[Block]], max_height: int) -> list[Block]:
         blocks = build(scale)
         if height_of(blocks) <= max_height:
             break
+    else:
+        if overflow_log is not None:
+            overflow_log.append(height_of(blocks) - max_height)
     return blocks
 
 
-def draw_blocks(surface: pygame.Surface, blocks: list[Block], left: int, top: int) -> int:
-    """Draw *blocks* from (*left*, *top*); return the y below the last one."""
+def draw_blocks(
+    surface: pygame.Surface,
+    blocks: list[Block],
+    left: int,
+    top: int,
+    width: int = 0,
+    rtl: bool = False,
+) -> int:
+    """Draw *blocks* from (*left*, *top*); return the y below the last one.
+
+    With *rtl*, lines start at the right edge of the *width* column and icons sit on
+    the right.
+    """
     y = top
+    right = left + width
     for block in blocks:
         y += block.gap_before
         if block.icon:
-            center = (
-                left + block.icon_size // 2,
-                y + min(block.icon_size, block.surface.get_height()) // 2,
-            )
+            x = right - block.icon_size // 2 if rtl else left + block.icon_size // 2
+            center = (x, y + min(block.icon_size, block.surface.get_height()) // 2)
             block.icon(surface, center, block.icon_size)
-        surface.blit(block.surface, (left + block.indent, y))
+        x = right - block.indent - block.surface.get_width() if rtl else left + block.indent
+        surface.blit(block.surface, (x, y))
         y += max(block.surface.get_height(), block.icon_size)
     return y
 
@@ -76,8 +92,10 @@ def card_row(
         last = index == len(cards) - 1
         width = area.right - left if last else round(area.width * share)
         card = pygame.Rect(left, area.top, width, area.height)
+        if m.rtl:  # the first card goes on the right
+            card.x = area.right - (left - area.left) - width
         draw.card(surface, card, fill, m.radius, shadow=m.px(4))
         inner = card.inflate(-2 * m.pad, -2 * m.pad)
         blocks = fit(lambda scale, b=build, w=inner.width: b(w, scale), inner.height)
-        draw_blocks(surface, blocks, inner.left, inner.top)
-        left = card.right + m.pad
+        draw_blocks(surface, blocks, inner.left, inner.top, inner.width, m.rtl)
+        left += width + m.pad

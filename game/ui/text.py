@@ -29,7 +29,7 @@ FONT_FILES = {
     ("cjk", False): "NotoSansSC-Subset.otf",
     ("cjk", True): "NotoSansSC-Subset.otf",
 }
-MIRRORED = str.maketrans("()[]{}<>«»", ")(][}{><»«")
+MIRRORED = str.maketrans("()[]{}<>«»\u27e6\u27e7", ")(][}{><»«\u27e7\u27e6")
 NO_LINE_START = set("，。！？、：；）」』》〉】”’,.!?:;)")
 
 

@@ -44,11 +44,19 @@ class Metrics:
     height: int
     unit: float
     text_scale: float
+    rtl: bool = False
 
     @classmethod
-    def for_window(cls, width: int, height: int, text_scale: float = 1.0) -> Metrics:
-        """Metrics for a window of *width* x *height*."""
-        return cls(width, height, min(width / BASE_W, height / BASE_H), text_scale)
+    def for_window(
+        cls, width: int, height: int, text_scale: float = 1.0, rtl: bool = False
+    ) -> Metrics:
+        """Metrics for a window of *width* x *height* (mirrored for right-to-left languages)."""
+        return cls(width, height, min(width / BASE_W, height / BASE_H), text_scale, rtl)
+
+    @property
+    def forward(self) -> int:
+        """+1 where reading goes left to right, -1 in right-to-left languages (for arrows)."""
+        return -1 if self.rtl else 1
 
     def px(self, value: float) -> int:
         """A geometry size scaled to the window."""

@@ -79,7 +79,10 @@ class Button:
             self.icon(surface, (self.rect.centerx, top + icon_px // 2), icon_px)
             label_pos = label.get_rect(midtop=(self.rect.centerx, top + icon_px + m.px(10)))
         elif self.icon:
-            if self.align == "left":
+            if self.align == "left" and m.rtl:
+                icon_center = (inner.right - icon_px // 2, self.rect.centery)
+                label_pos = label.get_rect(midright=(inner.right - icon_w, self.rect.centery))
+            elif self.align == "left":
                 icon_center = (inner.left + icon_px // 2, self.rect.centery)
                 label_pos = label.get_rect(midleft=(inner.left + icon_w, self.rect.centery))
             else:
@@ -87,6 +90,8 @@ class Button:
                 icon_center = (left + icon_px // 2, self.rect.centery)
                 label_pos = label.get_rect(midleft=(left + icon_w, self.rect.centery))
             self.icon(surface, icon_center, icon_px)
+        elif self.align == "left" and m.rtl:
+            label_pos = label.get_rect(midright=(inner.right, self.rect.centery))
         elif self.align == "left":
             label_pos = label.get_rect(midleft=(inner.left, self.rect.centery))
         else:

@@ -1,0 +1,215 @@
+"""Translations: the catalog pipeline, the runtime, and every screen in the pseudo-locales."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pygame
+import pytest
+from babel.messages.pofile import read_po
+
+from game.app import App
+from game.content.extract import extract_lessons
+from game.i18n import CLOSE, LANGUAGES, OPEN, Translator, fallback_chain, pseudo
+from game.i18n_checks import check_catalog, placeholders, review_status
+from game.paths import ContentPaths
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCALES = ROOT / "locales"
+CATALOGS = sorted(LOCALES.glob("*/LC_MESSAGES/messages.po"))
+PYBABEL = Path(sys.executable).with_name("pybabel")
+
+
+def _messages(pot: Path) -> set[tuple]:
+    with pot.open("rb") as handle:
+        return {
+            (m.context, m.id if isinstance(m.id, str) else tuple(m.id))
+            for m in read_po(handle)
+            if m.id
+        }
+
+
+def test_pot_is_current(tmp_path: Path) -> None:
+    """locales/messages.pot holds exactly what extraction finds now (run `make i18n`)."""
+    fresh = tmp_path / "messages.pot"
+    subprocess.run(
+        [
+            str(PYBABEL),
+            "extract",
+            "-F",
+            "babel.cfg",
+            "-o",
+            str(fresh),
+            "--add-comments=TRANSLATORS",
+            ".",
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    assert _messages(fresh) == _messages(LOCALES / "messages.pot")
+
+
+def test_catalogs_are_updated_with_the_pot() -> None:
+    """`pybabel update --check` finds nothing to change in any catalog."""
+    result = subprocess.run(
+        [
+            str(PYBABEL),
+            "update",
+            "--check",
+            "-i",
+            "locales/messages.pot",
+            "-d",
+            "locales",
+            "--width",
+            "100",
+            "--ignore-pot-creation-date",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("po", CATALOGS, ids=[p.parts[-3] for p in CATALOGS])
+def test_catalog_compiles_and_keeps_placeholders(po: Path, tmp_path: Path) -> None:
+    """Each catalog compiles without errors, and no translation drops or renames a {name}."""
+    result = subprocess.run(
+        [str(PYBABEL), "compile", "-i", str(po), "-o", str(tmp_path / "m.mo"), "-l", po.parts[-3]],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert check_catalog(po) == []
+
+
+def test_placeholder_checker_catches_a_renamed_field(tmp_path: Path) -> None:
+    """The checker fails a translation that renames a placeholder."""
+    po = tmp_path / "x.po"
+    po.write_text(
+        'msgid ""\nmsgstr "Content-Type: text/plain; charset=utf-8\\n"\n\n'
+        'msgid "Hello {name}"\nmsgstr "Hola {nombre}"\n',
+        encoding="utf-8",
+    )
+    assert len(check_catalog(po)) == 1
+    assert placeholders("{n} of {total}") == {"n", "total"}
+
+
+def test_every_catalog_records_its_review_status() -> None:
+    """Each shipped catalog says whether a native-speaking safeguarding reviewer checked it."""
+    assert {p.parts[-3] for p in CATALOGS} == set(LANGUAGES) - {"en"}
+    for po in CATALOGS:
+        assert review_status(po)
+
+
+def test_extractor_uses_ids_as_context_and_exact_lines() -> None:
+    """Lesson strings get msgctxt lesson-id/item-id and the line they are on."""
+    path = ROOT / "lessons" / "g35-gift-or-trick.yaml"
+    with path.open("rb") as handle:
+        found = list(extract_lessons(handle, [], [], {}))
+    lines = path.read_text(encoding="utf-8").splitlines()
+    by_context = {msg[0]: (line, msg[1]) for line, _f, msg, _c in found}
+    line, text = by_context["g35-gift-or-trick/gift-1"]
+    assert text == "I'll give you 500 gems for free!"
+    assert text in lines[line - 1]
+    assert "g35-gift-or-trick/title" in by_context
+
+
+def test_fallback_chain_and_runtime_switch(paths: ContentPaths, data_dir: Path) -> None:
+    """pt_BR falls back to pt then English; switching language changes the UI at once."""
+    assert fallback_chain("pt_BR") == ["pt_BR", "pt"]
+    app = App(paths, data_folder=data_dir, fullscreen=False, sound=False)
+    from game.scenes.title import TitleScene
+
+    app.push(TitleScene(app))
+    english = [b.label for b in app.scene.buttons]
+    app.set_language("en_XA")
+    assert all(b.label.startswith(OPEN) for b in app.scene.buttons)
+    assert [b.label for b in app.scene.buttons] != english
+    app.set_language("en")
+    assert [b.label for b in app.scene.buttons] == english
+    assert app.profile.settings_store.load().language == "en"
+    pygame.quit()
+
+
+def test_pseudo_keeps_placeholders() -> None:
+    """The pseudo-locale accents letters but never the {placeholder} names."""
+    text = pseudo("You spotted {hits} of {n}")
+    assert "{hits}" in text and "{n}" in text and text.endswith(CLOSE)
+    assert Translator("en_XA")._("Play").startswith(OPEN)
+
+
+def _all_screens(app: App):
+    """Yield after showing every screen and every step of every lesson."""
+    from game.scenes.badges import BadgesScene
+    from game.scenes.choose_list import CountryScene, LanguageScene
+    from game.scenes.groups import GroupScene
+    from game.scenes.help import HelpScene
+    from game.scenes.lessons import LessonListScene
+    from game.scenes.settings import SettingsScene
+    from game.scenes.step_base import scene_for
+    from game.scenes.title import TitleScene
+    from game.snapshot import play_to
+
+    app.profile.settings.band = "G68"
+    for kind in (
+        TitleScene,
+        GroupScene,
+        LessonListScene,
+        SettingsScene,
+        HelpScene,
+        BadgesScene,
+        LanguageScene,
+        CountryScene,
+    ):
+        app.reset_to(kind(app))
+        yield kind.__name__
+    for lesson in app.pack.lessons:
+        for step in lesson.steps:
+            session = play_to(app, lesson, step.id, choose=None, check_in=False)
+            app.reset_to(scene_for(app, lesson, session))
+            yield f"{lesson.id}/{step.id}"
+            choices = session.step.choice_list
+            if choices and session.phase.value in ("choosing", "check_in"):
+                session = play_to(app, lesson, step.id, choose=choices[0].id, check_in=False)
+                app.reset_to(scene_for(app, lesson, session))
+                yield f"{lesson.id}/{step.id}/feedback"
+
+
+@pytest.mark.parametrize("language", ["en_XA", "ar_XB"])
+def test_every_screen_in_pseudo_locale(paths: ContentPaths, data_dir: Path, language: str) -> None:
+    """Every string drawn came from a catalog, and no label or card overflows its box."""
+    from game.helplines import load_helplines
+    from game.ui import flow
+
+    app = App(paths, data_folder=data_dir, fullscreen=False, sound=False)
+    app.set_language(language)
+    helplines = load_helplines(paths.assets / "safety" / "helplines.yaml")
+    data = {
+        v for c in helplines.countries.values() for s in c.services for v in (s.name, s.web) if v
+    }
+    # Language names in their own script and CLDR country names come from Babel, not catalogs.
+    data |= {name for _code, name, _reviewed in app.languages()}
+    data |= {name for _code, name in app.countries()}
+    flow.overflow_log = []
+    try:
+        for where in _all_screens(app):
+            app.text.recorder = []
+            app.scene.dirty = True
+            app.render()
+            for text in app.text.recorder:
+                if len(text) <= 2 or text in data or text.strip(" 0123456789-+") == "":
+                    continue
+                assert OPEN in text, f"{where}: {text!r} did not come from a catalog"
+            for button in app.scene.all_buttons():
+                label = button._label(app.text, app.metrics, (0, 0, 0))
+                assert label.get_height() <= button.rect.height, (where, button.key)
+                assert label.get_width() <= button.rect.width, (where, button.key)
+            assert flow.overflow_log == [], f"{where}: text did not fit its card"
+    finally:
+        flow.overflow_log = None
+        app.text.recorder = None
+        pygame.quit()
