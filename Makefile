@@ -26,7 +26,7 @@ play: $(STAMP) $(MO)
 	$(BIN)/signal-scouts
 
 test: $(STAMP) $(MO)
-	$(BIN)/ruff check game tests benchmarks docs
+	$(BIN)/ruff check game tests benchmarks docs hatch_build.py
 	$(BIN)/signal-scouts lint lessons/
 	$(BIN)/python -m pytest
 

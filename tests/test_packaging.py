@@ -49,6 +49,9 @@ def test_wheel_contains_content(wheel: Path) -> None:
     assert "game/_bundled/assets/fonts/OFL-Andika.txt" in names
     assert "game/_bundled/assets/safety/helplines.yaml" in names
     assert "signal-scouts = game.cli:main" in scripts
+    for po in (ROOT / "locales").glob("*/LC_MESSAGES/messages.po"):
+        assert f"game/_bundled/locales/{po.parts[-3]}/LC_MESSAGES/messages.mo" in names
+    assert not any(n.endswith(".po") for n in names)
     assert not any("/tests/" in n or n.startswith("tests/") for n in names)
 
 
@@ -83,6 +86,11 @@ def test_wheel_runs_outside_the_repo(wheel: Path, tmp_path: Path) -> None:
     )
     assert lint.returncode == 0, lint.stdout + lint.stderr
     assert "0 error(s)" in lint.stdout
+    spanish = subprocess.run(
+        [sys.executable, "-c", "from game.i18n import Translator; from game.paths import "
+         "ContentPaths; t = Translator('es', ContentPaths.discover().locales); "
+         "print(t.has_catalog)"], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert spanish.stdout.strip() == "True", spanish.stderr
     shot = subprocess.run(
         [sys.executable, "-m", "game", "snapshot", "title", "--out", str(tmp_path / "t.png")],
         cwd=tmp_path,
