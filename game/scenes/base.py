@@ -134,8 +134,7 @@ class Scene:
         """Wide enough for the label on one line (long translations), within a quarter screen."""
         m = self.m
         text_w = self.app.text.render(label, m.body, theme.INK, bold=True).get_width()
-        return min(max(m.px(130) + m.font(26) * 2, text_w + m.body * 2 + 2 * m.pad),
-                   m.width // 4)
+        return min(max(m.px(130) + m.font(26) * 2, text_w + m.body * 2 + 2 * m.pad), m.width // 4)
 
     def _help_icon(self, surface: pygame.Surface, center: tuple[int, int], size: int) -> None:
         glyph = self.app.text.render("?", round(size * 0.8), theme.INK, bold=True)

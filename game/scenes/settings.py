@@ -60,11 +60,23 @@ class SettingsScene(Scene):
             m.height - self.header_height() - 2 * m.pad,
         )
         labels = self._labels()
-        rects = column(area, [m.button_h] * len(labels), m.px(18))
+        reviewed = {code: ok for code, _name, ok in self.app.languages()}
+        draft = not reviewed.get(self.app.tr.language, True)
         self.buttons = [
-            Button(key, label, rect, "choice")
-            for (key, label), rect in zip(labels, rects, strict=True)
+            Button(
+                key,
+                label,
+                pygame.Rect(area.left, 0, area.width, m.button_h),
+                "choice",
+                sublabel=self._("Draft translation, not yet reviewed")
+                if key == "language" and draft
+                else "",
+            )
+            for key, label in labels
         ]
+        heights = [b.needed_height(self.app.text, m) for b in self.buttons]
+        for button, rect in zip(self.buttons, column(area, heights, m.px(18)), strict=True):
+            button.rect = rect
 
     def on_button(self, key: str) -> None:
         """Change and save the setting, then redraw."""
