@@ -57,7 +57,9 @@ class BadgesScene(Scene):
                 "{n} of {total} badge earned. Every mission you play practises more skills.",
                 "{n} of {total} badges earned. Every mission you play practises more skills.",
                 len(codes),
-            ).format(n=len(earned & set(codes)), total=len(codes)),
+            ).format(
+                n=self.app.tr.number(len(earned & set(codes))), total=self.app.tr.number(len(codes))
+            ),
             m.body,
             theme.INK_SOFT,
             area.width,

@@ -118,7 +118,7 @@ class DebriefScene(Scene):
             Block(
                 text.render(
                     self.app.tr.ngettext("{n} star earned", "{n} stars earned", stars).format(
-                        n=stars
+                        n=self.app.tr.number(stars)
                     ),
                     round(m.font(30) * scale),
                     theme.INK,

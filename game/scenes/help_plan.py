@@ -260,7 +260,7 @@ class HelpPlanScene(StepScene):
                     "Pick {n} more grown-up you could tell.",
                     "Pick {n} more grown-ups you could tell.",
                     missing,
-                ).format(n=missing)
+                ).format(n=self.app.tr.number(missing))
                 self.relayout()
                 return True
             self.stage = "app"
@@ -287,7 +287,7 @@ class HelpPlanScene(StepScene):
                 "Who are your trusted grown-ups? Pick at least {n}.",
                 "Who are your trusted grown-ups? Pick at least {n}.",
                 self.step.min_adults,
-            ).format(n=self.step.min_adults),
+            ).format(n=self.app.tr.number(self.step.min_adults)),
             "app": self._("Practise in a pretend app. Follow the steps."),
             "say": self._("What could you say to a trusted grown-up? Pick the helpful words."),
             "rehearse": self._("Now practise saying it out loud."),

@@ -79,11 +79,13 @@ class LessonListScene(Scene):
                 stars = progress.stars_for(lesson.id)
                 status = self.app.tr.ngettext(
                     "Finished - {n} star", "Finished - {n} stars", stars
-                ).format(n=stars)
+                ).format(n=self.app.tr.number(stars))
             else:
                 status = self._("Not played yet")
             title = self.app.tr.pgettext(f"{lesson.id}/title", lesson.title)
-            details = f"{band} - {minutes.format(n=lesson.duration_min)}\n{status}"
+            details = (
+                f"{band} - {minutes.format(n=self.app.tr.number(lesson.duration_min))}\n{status}"
+            )
             done = bool(entry and entry.completed)
             self.buttons.append(
                 Button(

@@ -176,7 +176,9 @@ class QuizScene(StepScene):
         )
         surface.blit(label, self.start_pos(self.left, label, self.left.top))
         counter = text.render(
-            self._("Question {n} of {total}").format(n=self.index + 1, total=total),
+            self._("Question {n} of {total}").format(
+                n=self.app.tr.number(self.index + 1), total=self.app.tr.number(total)
+            ),
             m.small,
             theme.INK_SOFT,
         )
@@ -245,7 +247,7 @@ class QuizScene(StepScene):
                         "You answered {right} of {n} question right.",
                         "You answered {right} of {n} questions right.",
                         total,
-                    ).format(right=self.score(), n=total),
+                    ).format(right=self.app.tr.number(self.score()), n=self.app.tr.number(total)),
                     round(m.font(30) * scale),
                     theme.INK,
                     width,

@@ -6,7 +6,7 @@ import pygame
 
 from game.scenes.base import Scene
 from game.ui import theme
-from game.ui.layout import column
+from game.ui.layout import column, grid
 from game.ui.widgets import Button
 
 TEXT_SIZES = ("normal", "large", "extra_large")
@@ -75,7 +75,17 @@ class SettingsScene(Scene):
             for key, label in labels
         ]
         heights = [b.needed_height(self.app.text, m) for b in self.buttons]
-        for button, rect in zip(self.buttons, column(area, heights, m.px(18)), strict=True):
+        gap = m.px(18)
+        if sum(heights) + gap * (len(heights) - 1) <= area.height:
+            rects = column(area, heights, gap)
+        else:  # large text: two columns across the whole window
+            wide = self.content_rect().inflate(-4 * m.pad, -2 * m.pad)
+            wide.height -= m.small + m.pad
+            for button in self.buttons:
+                button.rect.width = (wide.width - m.pad) // 2
+            cell = max(b.needed_height(self.app.text, m) for b in self.buttons)
+            rects = grid(wide, len(self.buttons), 2, cell, gap)
+        for button, rect in zip(self.buttons, rects, strict=True):
             button.rect = rect
 
     def on_button(self, key: str) -> None:

@@ -102,7 +102,9 @@ class SortScene(StepScene):
                     rect,
                     "quiet" if self.answered else "choice",
                     text_size=m.font(30),
-                    sublabel=self.app.tr.ngettext("{n} card", "{n} cards", count).format(n=count),
+                    sublabel=self.app.tr.ngettext("{n} card", "{n} cards", count).format(
+                        n=self.app.tr.number(count)
+                    ),
                     icon=_box_icon,
                     icon_above=True,
                     icon_scale=1.4,
@@ -298,7 +300,7 @@ class SortScene(StepScene):
                         "{right} of {n} card went in the right box first time.",
                         "{right} of {n} cards went in the right box first time.",
                         total,
-                    ).format(right=right, n=total),
+                    ).format(right=self.app.tr.number(right), n=self.app.tr.number(total)),
                     round(m.body * scale),
                     theme.INK,
                     width,

@@ -198,7 +198,7 @@ class SpotScene(StepScene):
                         "You spotted {hits} of {n} red flag",
                         "You spotted {hits} of {n} red flags",
                         flags,
-                    ).format(hits=hits, n=flags),
+                    ).format(hits=self.app.tr.number(hits), n=self.app.tr.number(flags)),
                     round(m.font(28) * scale),
                     theme.INK,
                     width - star - m.px(12),
