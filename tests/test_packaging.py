@@ -87,9 +87,18 @@ def test_wheel_runs_outside_the_repo(wheel: Path, tmp_path: Path) -> None:
     assert lint.returncode == 0, lint.stdout + lint.stderr
     assert "0 error(s)" in lint.stdout
     spanish = subprocess.run(
-        [sys.executable, "-c", "from game.i18n import Translator; from game.paths import "
-         "ContentPaths; t = Translator('es', ContentPaths.discover().locales); "
-         "print(t.has_catalog)"], cwd=tmp_path, env=env, capture_output=True, text=True)
+        [
+            sys.executable,
+            "-c",
+            "from game.i18n import Translator; from game.paths import "
+            "ContentPaths; t = Translator('es', ContentPaths.discover().locales); "
+            "print(t.has_catalog)",
+        ],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert spanish.stdout.strip() == "True", spanish.stderr
     shot = subprocess.run(
         [sys.executable, "-m", "game", "snapshot", "title", "--out", str(tmp_path / "t.png")],
