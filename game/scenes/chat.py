@@ -160,10 +160,7 @@ class ChatScene(StepScene):
             self.app.sound.play("good" if choice.safe else "think")
             self.scroll = 0
         elif key == "finish":
-            from game.scenes.debrief import DebriefScene
-
-            self.app.sound.play("done")
-            self.app.replace(DebriefScene(self.app, session))
+            self.finish_lesson()
             return
         if not self.follow():
             self.relayout()

@@ -206,23 +206,9 @@ class QuizScene(StepScene):
     ) -> list[Block]:
         m = self.m
         text = self.app.text
-        icon = round(m.font(40) * scale)
         heading = self._("That's right!") if right else self._("Not quite. Here's why:")
         return [
-            Block(
-                text.render(
-                    heading,
-                    round(m.font(30) * scale),
-                    theme.INK,
-                    width - icon - m.px(12),
-                    bold=True,
-                ),
-                indent=icon + m.px(12),
-                icon_size=icon,
-                icon=(lambda s, c, z: draw.star(s, c, z, theme.ACCENT, theme.INK))
-                if right
-                else draw.bulb,
-            ),
+            self.verdict_block(right, heading, width, scale),
             Block(
                 text.render(
                     self.lt(question.id, question.explain), round(m.body * scale), theme.INK, width

@@ -253,28 +253,13 @@ class SortScene(StepScene):
             if right
             else self._("Good try! This one goes in \u201c{bin}\u201d.")
         ).format(bin=label)
-        icon = round(m.font(40) * scale)
         return [
             Block(
                 text.render(
                     self.lt(card.id, card.text), round(m.small * scale), theme.INK_SOFT, width
                 )
             ),
-            Block(
-                text.render(
-                    heading,
-                    round(m.font(30) * scale),
-                    theme.INK,
-                    width - icon - m.px(12),
-                    bold=True,
-                ),
-                gap_before=m.px(8),
-                indent=icon + m.px(12),
-                icon_size=icon,
-                icon=(lambda s, c, z: draw.star(s, c, z, theme.ACCENT, theme.INK))
-                if right
-                else draw.bulb,
-            ),
+            self.verdict_block(right, heading, width, scale, gap_before=m.px(8)),
             Block(
                 text.render(
                     self.lt(card.id, card.explain), round(m.body * scale), theme.INK, width

@@ -53,12 +53,35 @@ class StepScene(Scene):
             self.app.replace(scene_for(self.app, self.lesson, self.session))
             return True
         if self.session.phase is Phase.FINISHED and self.step_type not in ("chat", "story"):
-            from game.scenes.debrief import DebriefScene
-
-            self.app.sound.play("done")
-            self.app.replace(DebriefScene(self.app, self.session))
+            self.finish_lesson()
             return True
         return False
+
+    def finish_lesson(self) -> None:
+        """Open the debrief for this play of the lesson."""
+        from game.scenes.debrief import DebriefScene
+
+        self.app.sound.play("done")
+        self.app.replace(DebriefScene(self.app, self.session))
+
+    def verdict_block(
+        self, right: bool, heading: str, width: int, scale: float, gap_before: int = 0
+    ) -> Block:
+        """A bold heading with a star (right) or a light bulb (let's think again)."""
+        m = self.m
+        icon = round(m.font(40) * scale)
+        label = self.app.text.render(
+            heading, round(m.font(30) * scale), theme.INK, width - icon - m.px(12), bold=True
+        )
+        if right:
+
+            def badge(s: pygame.Surface, c: tuple[int, int], z: int) -> None:
+                draw.star(s, c, z, theme.ACCENT, theme.INK)
+        else:
+            badge = draw.bulb
+        return Block(
+            label, gap_before=gap_before, indent=icon + m.px(12), icon_size=icon, icon=badge
+        )
 
     def continue_button(
         self, rect: pygame.Rect, label: str | None = None, key: str = "next"

@@ -114,10 +114,7 @@ class StoryScene(StepScene):
         elif key == "next":
             session.advance()
         elif key == "finish":
-            from game.scenes.debrief import DebriefScene
-
-            self.app.sound.play("done")
-            self.app.replace(DebriefScene(self.app, session))
+            self.finish_lesson()
             return
         if not self.follow():
             self.relayout()

@@ -161,8 +161,9 @@ class LineRenderer:
         reads well with a little less, so lines are not spaced further apart than needed.
         """
         if self.script == "arabic":
-            return max(round(self.latin.get_linesize() * 1.2),
-                       round(self.font.get_linesize() * 0.8))
+            return max(
+                round(self.latin.get_linesize() * 1.2), round(self.font.get_linesize() * 0.8)
+            )
         return self.font.get_linesize()
 
 
