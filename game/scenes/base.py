@@ -250,17 +250,15 @@ class Scene:
         pygame.draw.rect(surface, theme.BG_BAND, band)
         title = self.title()
         if title:
-            left = (
-                max((b.rect.right for b in self.header_buttons if b.key == "back"), default=m.pad)
-                + m.pad
+            # The title sits between the header buttons, centred and symmetric, whichever
+            # side each button is on (they swap in right-to-left languages).
+            half = m.width // 2
+            inset = max(
+                [b.rect.right for b in self.header_buttons if b.rect.centerx < half]
+                + [m.width - b.rect.left for b in self.header_buttons if b.rect.centerx >= half]
+                + [0]
             )
-            right = (
-                min(
-                    (b.rect.left for b in self.header_buttons if b.key == "help"),
-                    default=m.width - m.pad,
-                )
-                - m.pad
-            )
+            left, right = inset + m.pad, m.width - inset - m.pad
             label = self.app.text.render(
                 title, m.heading, theme.INK, right - left, bold=True, align="center"
             )

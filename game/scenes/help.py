@@ -63,7 +63,9 @@ class HelpScene(Scene):
         blocks = [
             Block(
                 text.render(
-                    self._("People who can help ({country})").format(country=country.name),
+                    self._("People who can help ({country})").format(
+                        country=self.app.country_name(code)
+                    ),
                     round(m.font(28) * scale),
                     theme.INK,
                     width,

@@ -89,39 +89,70 @@ class LineRenderer:
         self.arabic_chars = self.font if self.script == "arabic" else None
 
     def _runs(self, line: str) -> list[tuple[str, str]]:
-        """Direction runs in logical order: ('R', arabic), ('L', latin) or ('N', neutral)."""
-        runs: list[list[str]] = []
+        """Direction runs in logical order, a small subset of the Unicode bidi algorithm.
+
+        Kinds: ``R`` Arabic (shaped right to left), ``L`` Latin, ``E`` a number (drawn left
+        to right but ordered as part of the right-to-left text) and ``N`` neutral
+        punctuation (mirrored, in the paragraph's right-to-left direction).
+        """
+        kinds = []
         for char in line:
-            if is_arabic(char):
-                kind = "R"
-            elif char.isalnum():
-                kind = "L"
+            if is_arabic(char) and not char.isdigit():
+                kinds.append("R")
+            elif char.isdigit():
+                kinds.append("E")
+            elif char.isalpha():
+                kinds.append("L")
             else:
-                kind = "N"
+                kinds.append("N")
+        # W4: one separator between two digits belongs to the number (1-800-843-5678).
+        for i in range(1, len(line) - 1):
+            if kinds[i] == "N" and line[i] in "-+.,:/" and kinds[i - 1] == kinds[i + 1] == "E":
+                kinds[i] = "E"
+        # W7: digits after Latin text (with only neutrals between) read as Latin.
+        last_strong = "R"
+        for i, kind in enumerate(kinds):
+            if kind in "RL":
+                last_strong = kind
+            elif kind == "E" and last_strong == "L":
+                kinds[i] = "L"
+
+        # N1/N2: neutrals between two Latin runs are Latin; otherwise they follow the
+        # right-to-left paragraph. Spaces between Arabic words stay in the Arabic run.
+        def strong(index: int, step: int) -> str:
+            while 0 <= index < len(kinds):
+                if kinds[index] != "N":
+                    return "L" if kinds[index] == "L" else "R"
+                index += step
+            return "R"
+
+        for i, kind in enumerate(kinds):
+            if kind == "N":
+                before, after = strong(i - 1, -1), strong(i + 1, 1)
+                if before == after == "L":
+                    kinds[i] = "L"
+                elif (
+                    line[i] == " "
+                    and i
+                    and kinds[i - 1] == "R"
+                    and i + 1 < len(kinds)
+                    and kinds[i + 1] == "R"
+                ):
+                    kinds[i] = "R"
+        runs: list[list[str]] = []
+        for char, kind in zip(line, kinds, strict=True):
             if runs and runs[-1][0] == kind:
                 runs[-1][1] += char
             else:
                 runs.append([kind, char])
-        # Neutrals between two Latin runs read left to right with them; a space between
-        # two Arabic runs stays inside the Arabic run so HarfBuzz shapes across it.
-        merged: list[list[str]] = []
-        for index, (kind, text) in enumerate(runs):
-            before = runs[index - 1][0] if index else None
-            after = runs[index + 1][0] if index + 1 < len(runs) else None
-            if kind == "N" and before == after == "L":
-                kind = "L"
-            elif kind == "N" and before == after == "R" and text.strip() in ("", "-"):
-                kind = "R"
-            if merged and merged[-1][0] == kind and kind != "N":
-                merged[-1][1] += text
-            else:
-                merged.append([kind, text])
-        return [(kind, text) for kind, text in merged]
+        return [(kind, text) for kind, text in runs]
 
     def _pieces(self, line: str, color: Color) -> list[pygame.Surface]:
         """Rendered runs in visual (left-to-right screen) order."""
-        if not self.rtl:
-            return [self.font.render(line, True, color)] if line else []
+        if not self.rtl or not any(is_arabic(c) and not c.isdigit() for c in line):
+            # Left-to-right text (or a line with no Arabic letters: a name, an address).
+            font = self.latin if self.rtl else self.font
+            return [font.render(line, True, color)] if line else []
         pieces = []
         for kind, text in reversed(self._runs(line)):
             if kind == "R" and self.arabic_chars is not None:
