@@ -96,8 +96,10 @@ class StepScene(Scene):
             text_size=self.m.font(30),
         )
 
-    def red_flag_blocks(self, codes: list[str], width: int, scale: float) -> list[Block]:
-        """'Red flag: <name>' with a flag icon and a one-line explanation, per tactic."""
+    def red_flag_blocks(
+        self, codes: list[str], width: int, scale: float, explain: bool = True
+    ) -> list[Block]:
+        """'Red flag: <name>' with a flag icon (and a one-line explanation), per tactic."""
         m = self.m
         text = self.app.text
         small = round(m.small * scale)
@@ -109,12 +111,14 @@ class StepScene(Scene):
             blocks.append(
                 Block(
                     text.render(name, small, theme.FLAG, width - flag_w - m.px(12), bold=True),
-                    gap_before=m.px(14),
+                    gap_before=m.px(14 if explain else 8),
                     indent=flag_w + m.px(12),
                     icon_size=flag_w,
                     icon=lambda s, c, z: draw.flag(s, c, z, theme.FLAG),
                 )
             )
+            if not explain:
+                continue
             blocks.append(
                 Block(
                     text.render(

@@ -165,7 +165,10 @@ class StoryScene(StepScene):
             if choice.safe
             else draw.bulb,
         )
-        return [verdict, *self.red_flag_blocks(self.session.step_tactics(), width, scale)]
+        return [
+            verdict,
+            *self.red_flag_blocks(self.session.step_tactics(), width, scale, explain=False),
+        ]
 
 
 def _number(app, number: int):
