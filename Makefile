@@ -33,7 +33,7 @@ test: $(STAMP) $(MO)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
-snapshots: $(STAMP)
+snapshots: $(STAMP) $(MO)
 	$(BIN)/python docs/make_screenshots.py
 
 clean:

@@ -34,6 +34,12 @@ SHOTS: list[tuple[str, list[str]]] = [
     ("help", ["help"]),
     ("settings", ["settings"]),
     ("small-window", ["g35-gift-or-trick", "gift", "--size", "1024x600"]),
+    ("arabic-chat", ["g35-gift-or-trick", "gift", "--choose", "gift-yes", "--lang", "ar"]),
+    ("arabic-debrief", ["g35-gift-or-trick", "debrief", "--lang", "ar"]),
+    ("arabic-help", ["help", "--lang", "ar"]),
+    ("chinese-story", ["k2-mo-and-the-tricky-game", "zippy-prize", "--lang", "zh_Hans"]),
+    ("chinese-spot", ["g35-red-flag-detectives", "lobby-spot", "--lang", "zh_Hans"]),
+    ("language-picker", ["languages"]),
 ]
 
 

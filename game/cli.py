@@ -27,7 +27,8 @@ def _parser() -> argparse.ArgumentParser:
         "snapshot",
         help="render a screen or a lesson step to a PNG, headless",
         description="Render a screen headless. SCREEN is a lesson id, or one of: title, "
-        "groups, lessons, help, settings, problems, badges. STEP is a step id or 'debrief'.",
+        "groups, lessons, help, settings, problems, badges, languages. "
+        "STEP is a step id or 'debrief'.",
     )
     snap.add_argument("screen", help="lesson id or screen name")
     snap.add_argument("step", nargs="?", help="step id in the lesson, or 'debrief'")

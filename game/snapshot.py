@@ -10,7 +10,16 @@ from pathlib import Path
 
 from game.paths import ContentPaths
 
-SCREENS = ("title", "groups", "lessons", "help", "settings", "problems", "badges")
+SCREENS = (
+    "title",
+    "groups",
+    "lessons",
+    "help",
+    "settings",
+    "problems",
+    "badges",
+    "languages",
+)
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -64,6 +73,7 @@ def render_to_png(args: argparse.Namespace, paths: ContentPaths, data_folder: Pa
     name = args.screen
     if name in SCREENS:
         from game.scenes.badges import BadgesScene
+        from game.scenes.choose_list import LanguageScene
         from game.scenes.groups import GroupScene
         from game.scenes.help import HelpScene
         from game.scenes.lessons import LessonListScene
@@ -80,6 +90,7 @@ def render_to_png(args: argparse.Namespace, paths: ContentPaths, data_folder: Pa
             "settings": SettingsScene,
             "problems": ProblemsScene,
             "badges": BadgesScene,
+            "languages": LanguageScene,
         }[name]
         if name == "groups" and not args.band:
             settings.band = None
