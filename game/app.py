@@ -174,7 +174,10 @@ class App:
     def _metrics(self) -> Metrics:
         w, h = self.screen.get_size()
         size = self.profile.settings.text_size if self.profile_loaded else self.early.text_size
-        return Metrics.for_window(w, h, TEXT_SCALES[size], self.text.rtl)
+        from game.i18n import script_of
+
+        tall = script_of(self.text.language) == "arabic"
+        return Metrics.for_window(w, h, TEXT_SCALES[size], self.text.rtl, tall)
 
     def set_fullscreen(self, on: bool) -> None:
         """Switch between a window and the full screen."""

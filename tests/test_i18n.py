@@ -254,11 +254,19 @@ def test_fonts_cover_every_translated_character(paths: ContentPaths) -> None:
 
 
 @pytest.mark.parametrize("language", [code for code in LANGUAGES if code != "en"])
-def test_every_screen_in_each_language(paths: ContentPaths, data_dir: Path, language: str) -> None:
-    """Every screen and step draws in each shipped language, with nothing overflowing."""
+@pytest.mark.parametrize(
+    ("size", "text_size"),
+    [((1280, 720), "normal"), ((1024, 600), "extra_large")],
+    ids=["1280x720", "1024x600-xl"],
+)
+def test_every_screen_in_each_language(
+    paths: ContentPaths, data_dir: Path, language: str, size: tuple[int, int], text_size: str
+) -> None:
+    """Every screen and step draws in each language and size, with nothing overflowing."""
     from game.ui import flow
 
-    app = App(paths, data_folder=data_dir, fullscreen=False, sound=False)
+    app = App(paths, size=size, data_folder=data_dir, fullscreen=False, sound=False)
+    app.profile.settings.text_size = text_size
     app.set_language(language)
     assert app.tr.has_catalog, "compile the catalogs first (make i18n)"
     flow.overflow_log = []
@@ -266,10 +274,13 @@ def test_every_screen_in_each_language(paths: ContentPaths, data_dir: Path, lang
         for where in _all_screens(app):
             app.scene.dirty = True
             app.render()
+            window = app.screen.get_rect()
             for button in app.scene.all_buttons():
                 label = button._label(app.text, app.metrics, (0, 0, 0))
                 assert label.get_height() <= button.rect.height, (where, button.key)
                 assert label.get_width() <= button.rect.width, (where, button.key)
+                assert app.screen.get_rect().contains(button.rect), (where, button.key)
+                assert window.contains(button.rect), (where, button.key)
             assert flow.overflow_log == [], f"{where}: text did not fit its card"
     finally:
         flow.overflow_log = None

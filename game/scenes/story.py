@@ -82,7 +82,7 @@ class StoryScene(StepScene):
 
     def _choice_buttons(self) -> None:
         m = self.m
-        for scale in (1.0, 0.9, 0.8, 0.7, 0.6):
+        for scale in (1.0, 0.9, 0.8, 0.7, 0.6, 0.52, 0.45):
             top = self.page.top + height_of(self._text_blocks(self.page.width, scale)) + m.pad
             buttons = []
             y = top

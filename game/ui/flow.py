@@ -16,7 +16,7 @@ from game.ui import draw
 from game.ui.theme import Color, Metrics
 
 IconPainter = Callable[[pygame.Surface, tuple[int, int], int], None]
-SCALES = (1.0, 0.92, 0.84, 0.76, 0.68, 0.6)
+SCALES = (1.0, 0.92, 0.84, 0.76, 0.68, 0.6, 0.52, 0.45)
 #: Set to a list by tests to collect content that did not fit even at the smallest scale.
 overflow_log: list[int] | None = None
 

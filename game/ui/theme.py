@@ -45,13 +45,24 @@ class Metrics:
     unit: float
     text_scale: float
     rtl: bool = False
+    tall_script: bool = False
 
     @classmethod
     def for_window(
-        cls, width: int, height: int, text_scale: float = 1.0, rtl: bool = False
+        cls,
+        width: int,
+        height: int,
+        text_scale: float = 1.0,
+        rtl: bool = False,
+        tall_script: bool = False,
     ) -> Metrics:
-        """Metrics for a window of *width* x *height* (mirrored for right-to-left languages)."""
-        return cls(width, height, min(width / BASE_W, height / BASE_H), text_scale, rtl)
+        """Metrics for a window of *width* x *height*.
+
+        *rtl* mirrors the layout; *tall_script* (Arabic) makes buttons taller for its
+        taller lines.
+        """
+        unit = min(width / BASE_W, height / BASE_H)
+        return cls(width, height, unit, text_scale, rtl, tall_script)
 
     @property
     def forward(self) -> int:
@@ -89,7 +100,7 @@ class Metrics:
     @property
     def button_h(self) -> int:
         """Minimum height of a button: a big target for small hands."""
-        return max(self.px(66), round(self.body * 2.2))
+        return max(self.px(66), round(self.body * (2.6 if self.tall_script else 2.2)))
 
     @property
     def pad(self) -> int:

@@ -44,8 +44,26 @@ class Button:
     def _icon_width(self, size: int) -> int:
         return round(size * (self.icon_scale + 0.4)) if self.icon and not self.icon_above else 0
 
-    def _label(self, text: TextCache, m: Metrics, ink: Color) -> pygame.Surface:
-        size = self.text_size or m.body
+    def _label(
+        self, text: TextCache, m: Metrics, ink: Color, *, fit: bool = True
+    ) -> pygame.Surface:
+        """The label (and sublabel) block, shrunk (with *fit*) until it fits the button.
+
+        Long translations and the largest text size never spill out of a button.
+        """
+        base = self.text_size or m.body
+        height = self.rect.height - m.px(8)
+        for factor in (1.0, 0.9, 0.8, 0.7, 0.62, 0.55) if fit else (1.0,):
+            size = max(12, round(base * factor))
+            block = self._label_at(text, m, ink, size, max(12, round(m.small * factor)))
+            width = max(10, self.rect.width - 2 * m.pad - self._icon_width(size))
+            if block.get_height() <= height and block.get_width() <= width:
+                break
+        return block
+
+    def _label_at(
+        self, text: TextCache, m: Metrics, ink: Color, size: int, small: int
+    ) -> pygame.Surface:
         width = max(10, self.rect.width - 2 * m.pad - self._icon_width(size))
         align = "left" if self.align == "left" else "center"
         label = text.render(
@@ -53,7 +71,7 @@ class Button:
         )
         if not self.sublabel:
             return label
-        sub = text.render(self.sublabel, m.small, ink, width, align=align)
+        sub = text.render(self.sublabel, small, ink, width, align=align)
         block = pygame.Surface(
             (max(label.get_width(), sub.get_width()), label.get_height() + sub.get_height()),
             pygame.SRCALPHA,
@@ -108,4 +126,4 @@ class Button:
         """
         size = self.text_size or m.body
         minimum = max(48, m.px(56), round(size * 2.4))
-        return max(minimum, self._label(text, m, theme.INK).get_height() + m.px(24))
+        return max(minimum, self._label(text, m, theme.INK, fit=False).get_height() + m.px(24))
