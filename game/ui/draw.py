@@ -122,21 +122,6 @@ def arrow(
     pygame.draw.polygon(surface, color, points)
 
 
-def gear(
-    surface: pygame.Surface, center: tuple[int, int], size: int, color: Color, hole: Color
-) -> None:
-    """A settings cog."""
-    cx, cy = center
-    r = size * 0.32
-    for i in range(8):
-        angle = i * math.pi / 4
-        pygame.draw.circle(
-            surface, color, (cx + r * math.cos(angle), cy + r * math.sin(angle)), size * 0.12
-        )
-    pygame.draw.circle(surface, color, center, r)
-    pygame.draw.circle(surface, hole, center, r * 0.42)
-
-
 def question(
     surface: pygame.Surface, center: tuple[int, int], size: int, text_surface: pygame.Surface
 ) -> None:
