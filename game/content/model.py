@@ -337,6 +337,19 @@ Role = Literal[
 ]
 
 
+#: Roles offered when a help plan does not list its own.
+DEFAULT_ROLES: tuple[Role, ...] = (
+    "parent",
+    "grandparent",
+    "carer",
+    "teacher",
+    "counsellor",
+    "coach",
+    "older_cousin",
+    "aunt_uncle",
+)
+
+
 class SayOption(_Strict):
     """A phrase the child could say when telling; helpful ones are rehearsed."""
 
@@ -353,16 +366,7 @@ class HelpPlanStep(_StepBase):
         None, description="The message shown in the pretend app (default: one fit for the band)."
     )
     roles: list[Role] = Field(
-        default_factory=lambda: [
-            "parent",
-            "grandparent",
-            "carer",
-            "teacher",
-            "counsellor",
-            "coach",
-            "older_cousin",
-            "aunt_uncle",
-        ],
+        default_factory=lambda: list(DEFAULT_ROLES),
         min_length=3,
         max_length=8,
     )

@@ -94,9 +94,7 @@ class HelpPlanScene(StepScene):
     @property
     def step(self) -> HelpPlanStep:
         """The help-plan step being played."""
-        step = self.session.step
-        assert isinstance(step, HelpPlanStep)
-        return step
+        return self.step_as(HelpPlanStep)
 
     def next_action(self) -> str | None:
         """The app action to do next (None when all are done)."""

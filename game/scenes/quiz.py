@@ -28,9 +28,7 @@ class QuizScene(StepScene):
     @property
     def step(self) -> QuizStep:
         """The quiz step being played."""
-        step = self.session.step
-        assert isinstance(step, QuizStep)
-        return step
+        return self.step_as(QuizStep)
 
     @property
     def question(self) -> QuizQuestion | None:

@@ -32,9 +32,7 @@ class SortScene(StepScene):
     @property
     def step(self) -> SortStep:
         """The sort step being played."""
-        step = self.session.step
-        assert isinstance(step, SortStep)
-        return step
+        return self.step_as(SortStep)
 
     @property
     def card(self) -> SortCard | None:

@@ -29,9 +29,7 @@ class SpotScene(StepScene):
     @property
     def step(self) -> SpotStep:
         """The spot step being played."""
-        step = self.session.step
-        assert isinstance(step, SpotStep)
-        return step
+        return self.step_as(SpotStep)
 
     def _setting_title(self) -> str:
         names = {

@@ -7,7 +7,7 @@ screen for that kind; when the lesson is over it opens the debrief.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import pygame
 
@@ -22,6 +22,7 @@ from game.ui.widgets import Button
 if TYPE_CHECKING:
     from game.app import App
 
+S = TypeVar("S")
 NUMBER_KEYS = {pygame.K_1: 0, pygame.K_2: 1, pygame.K_3: 2, pygame.K_4: 3}
 
 
@@ -39,6 +40,12 @@ class StepScene(Scene):
     def title(self) -> str:
         """The lesson title."""
         return self.app.tr.pgettext(f"{self.lesson.id}/title", self.lesson.title)
+
+    def step_as(self, kind: type[S]) -> S:
+        """The current step, checked to be of the kind this screen plays."""
+        step = self.session.step
+        assert isinstance(step, kind), f"{type(self).__name__} cannot play {step.type} steps"
+        return step
 
     def lt(self, item_id: str, text: str) -> str:
         """Translate a lesson string by its stable id."""

@@ -25,9 +25,7 @@ class StoryScene(StepScene):
     @property
     def step(self) -> StoryStep:
         """The page being read."""
-        step = self.session.step
-        assert isinstance(step, StoryStep)
-        return step
+        return self.step_as(StoryStep)
 
     def build(self) -> None:
         """Picture on the left page; text, choices or Next on the right page."""
