@@ -12,6 +12,7 @@ without the brackets did not come from a catalog.
 
 from __future__ import annotations
 
+import datetime
 import gettext
 import re
 from pathlib import Path
@@ -122,6 +123,13 @@ class Translator:
     def pgettext(self, context: str, message: str) -> str:
         """Translate *message* in *context* (lesson strings use their stable id as context)."""
         return self._catalog.pgettext(context, message)
+
+    def date(self, value: datetime.date) -> str:
+        """A date written the way the active language writes dates (e.g. 29 nov 2026)."""
+        from babel.dates import format_date
+
+        locale = self.language if self.language not in PSEUDO_LANGUAGES else "en"
+        return format_date(value, format="medium", locale=locale)
 
     def number(self, value: float) -> str:
         """A number formatted for the active language (digits, separators)."""

@@ -285,3 +285,14 @@ def test_every_screen_in_each_language(
     finally:
         flow.overflow_log = None
         pygame.quit()
+
+
+def test_numbers_and_dates_follow_the_language() -> None:
+    """Babel formats numbers and dates for each language."""
+    import datetime
+
+    day = datetime.date(2026, 11, 29)
+    assert Translator("en").date(day) == "Nov 29, 2026"
+    assert "nov" in Translator("es").date(day)
+    assert Translator("fr").number(1234.5) == "1\u202f234,5"
+    assert Translator("en").number(1234.5) == "1,234.5"
