@@ -233,8 +233,36 @@ class App:
         self.push(scene)
 
     # -- loop ------------------------------------------------------------------
+    def _from_touch(self, event: pygame.event.Event) -> pygame.event.Event | None:
+        """Turn a finger event into the matching mouse event; drop SDL's own mouse copies.
+
+        Touch screens then work like the mouse everywhere (press, release, drag), exactly
+        once per touch.
+        """
+        kinds = {
+            pygame.FINGERDOWN: pygame.MOUSEBUTTONDOWN,
+            pygame.FINGERUP: pygame.MOUSEBUTTONUP,
+            pygame.FINGERMOTION: pygame.MOUSEMOTION,
+        }
+        if event.type in kinds:
+            w, h = self.screen.get_size()
+            pos = (round(event.x * w), round(event.y * h))
+            if event.type == pygame.FINGERMOTION:
+                return pygame.event.Event(
+                    pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(1, 0, 0)
+                )
+            return pygame.event.Event(kinds[event.type], pos=pos, button=1)
+        mouse = (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION)
+        if event.type in mouse and getattr(event, "touch", False):
+            return None
+        return event
+
     def handle(self, event: pygame.event.Event) -> None:
         """Dispatch one event to the top screen (window events handled here)."""
+        converted = self._from_touch(event)
+        if converted is None:
+            return
+        event = converted
         if event.type == pygame.QUIT:
             self.running = False
         elif event.type == pygame.VIDEORESIZE and not self.fullscreen:

@@ -196,3 +196,23 @@ def test_quit_button_stops_the_game(pilot: Pilot) -> None:
     """Quit on the title screen ends the loop."""
     pilot.click("quit")
     assert not pilot.app.running
+
+
+def test_touch_presses_buttons_once(pilot: Pilot) -> None:
+    """A finger tap presses a button; SDL's copied mouse events for it are ignored."""
+    rect = pilot.rect_of("play")
+    w, h = pilot.app.screen.get_size()
+    x, y = rect.centerx / w, rect.centery / h
+    for kind in (pygame.FINGERDOWN, pygame.FINGERUP):
+        pygame.event.post(
+            pygame.event.Event(kind, x=x, y=y, dx=0, dy=0, finger_id=0, touch_id=1, pressure=1.0)
+        )
+    pygame.event.post(
+        pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=rect.center, button=1, touch=True)
+    )
+    pygame.event.post(
+        pygame.event.Event(pygame.MOUSEBUTTONUP, pos=rect.center, button=1, touch=True)
+    )
+    pilot.app.pump()
+    assert isinstance(pilot.app.scene, GroupScene)
+    assert len(pilot.app.stack) == 2
