@@ -15,6 +15,7 @@ from game.session import FEELINGS, LessonSession, Phase
 from game.ui import draw, theme
 from game.ui.chat_bubbles import BubbleRenderer
 from game.ui.flow import Block, draw_blocks, fit, height_of
+from game.ui.layout import split
 from game.ui.widgets import Button
 
 
@@ -40,14 +41,7 @@ class ChatScene(StepScene):
         """Phone and panel rectangles, then the buttons for the current phase."""
         m = self.m
         area = self.content_rect().inflate(-2 * m.pad, -2 * m.pad)
-        phone_w = round(area.width * 0.53)
-        self.phone = pygame.Rect(area.left, area.top, phone_w, area.height)
-        self.panel = pygame.Rect(
-            self.phone.right + 2 * m.pad,
-            area.top,
-            area.right - self.phone.right - 2 * m.pad,
-            area.height,
-        )
+        self.phone, self.panel = split(area, 0.53, 2 * m.pad)
         phase = self.session.phase
         if phase is Phase.READING:
             self._bottom_button("next", self._("Next"), arrow=True)

@@ -12,6 +12,7 @@ from game.content.model import QuizQuestion, QuizStep
 from game.scenes.step_base import StepScene
 from game.ui import draw, theme
 from game.ui.flow import Block, card_row
+from game.ui.layout import split
 from game.ui.widgets import Button
 
 
@@ -60,13 +61,7 @@ class QuizScene(StepScene):
         """Answer buttons on the left; feedback and Continue on the right once answered."""
         m = self.m
         area = self.content_rect().inflate(-2 * m.pad, -2 * m.pad)
-        self.left = pygame.Rect(area.left, area.top, round(area.width * 0.55), area.height)
-        self.right = pygame.Rect(
-            self.left.right + 2 * m.pad,
-            area.top,
-            area.right - self.left.right - 2 * m.pad,
-            area.height,
-        )
+        self.left, self.right = split(area, 0.55, 2 * m.pad)
         bottom = pygame.Rect(
             self.right.left, self.right.bottom - m.button_h, self.right.width, m.button_h
         )

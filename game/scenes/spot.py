@@ -13,6 +13,7 @@ from game.content.taxonomy import TACTICS
 from game.scenes.step_base import StepScene
 from game.ui import draw, theme
 from game.ui.flow import Block, card_row
+from game.ui.layout import split
 from game.ui.widgets import Button
 
 
@@ -44,10 +45,7 @@ class SpotScene(StepScene):
         """One row button per message on the left; Check or Continue on the right."""
         m = self.m
         area = self.content_rect().inflate(-2 * m.pad, -2 * m.pad)
-        feed = pygame.Rect(area.left, area.top, round(area.width * 0.6), area.height)
-        self.panel = pygame.Rect(
-            feed.right + 2 * m.pad, area.top, area.right - feed.right - 2 * m.pad, area.height
-        )
+        feed, self.panel = split(area, 0.6, 2 * m.pad)
         top = feed.top + m.body + m.px(30)
         for scale in (1.0, 0.9, 0.8, 0.7, 0.6):
             rows = self._rows(feed, top, scale)

@@ -13,6 +13,7 @@ from game.scenes.step_base import StepScene
 from game.session import Phase
 from game.ui import draw, theme
 from game.ui.flow import Block, draw_blocks, fit, height_of
+from game.ui.layout import split
 from game.ui.pictures import draw_picture
 from game.ui.widgets import Button
 
@@ -31,13 +32,7 @@ class StoryScene(StepScene):
         """Picture on the left page; text, choices or Next on the right page."""
         m = self.m
         area = self.content_rect().inflate(-2 * m.pad, -2 * m.pad)
-        self.picture = pygame.Rect(area.left, area.top, round(area.width * 0.5), area.height)
-        self.page = pygame.Rect(
-            self.picture.right + 2 * m.pad,
-            area.top,
-            area.right - self.picture.right - 2 * m.pad,
-            area.height,
-        )
+        self.picture, self.page = split(area, 0.5, 2 * m.pad)
         bottom = pygame.Rect(
             self.page.left, self.page.bottom - m.button_h, self.page.width, m.button_h
         )

@@ -35,3 +35,10 @@ def grid(
         )
         for i in range(count)
     ]
+
+
+def split(area: pygame.Rect, share: float, gap: int) -> tuple[pygame.Rect, pygame.Rect]:
+    """Two columns across *area*: the first *share* of its width, then the rest after *gap*."""
+    first = pygame.Rect(area.left, area.top, round(area.width * share), area.height)
+    second = pygame.Rect(first.right + gap, area.top, area.right - first.right - gap, area.height)
+    return first, second
