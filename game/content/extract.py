@@ -42,9 +42,20 @@ TRANSLATABLE = {
     "explain",
     "app_message",
     "what",
+    "materials",
+    "warm_up",
+    "practice",
+    "apply",
+    "answer",
+    "support",
+    "extension",
+    "fact",
+    "letter",
+    "starters",
+    "agreement",
 }
-#: Top-level sections whose strings are not translated (names of sources, ids, codes).
-SKIP_SECTIONS = {"sources", "reviewed_by"}
+#: Top-level sections whose strings are not translated (names of sources and standards).
+SKIP_SECTIONS = {"sources", "reviewed_by", "standards"}
 
 Extracted = tuple[int, str, tuple[str, str], list[str]]
 

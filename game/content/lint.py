@@ -38,6 +38,7 @@ def lint_lesson(lesson: Lesson, smap: SourceMap) -> list[Problem]:
         _check_graph,
         _check_words,
         _check_activities,
+        _check_plan,
     ):
         problems += check(lesson, smap)
     return problems
@@ -316,17 +317,26 @@ def _check_words(lesson: Lesson, smap: SourceMap) -> list[Problem]:
     words = AVOID_WORDS[lesson.grade_band]
     pattern = re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
     out = []
-    for si, step in enumerate(lesson.steps):
-        for where, text in step.child_texts():
-            if match := pattern.search(text):
-                out.append(
-                    smap.problem(
-                        ("steps", si, *where),
-                        f"'{match.group(0)}' is on the avoid list for {lesson.grade_band} "
-                        "(safety-education.md §5.3): use the band's own words, such as 'tricky' "
-                        "or 'uh-oh'",
-                    )
+    texts = [
+        (("steps", si, *where), text)
+        for si, step in enumerate(lesson.steps)
+        for where, text in step.child_texts()
+    ]
+    for ii, item in enumerate(lesson.learning_check):
+        texts += [
+            (("learning_check", ii, "text"), item.text),
+            (("learning_check", ii, "explain"), item.explain),
+        ]
+    for path, text in texts:
+        if match := pattern.search(text):
+            out.append(
+                smap.problem(
+                    path,
+                    f"'{match.group(0)}' is on the avoid list for {lesson.grade_band} "
+                    "(safety-education.md §5.3): use the band's own words, such as 'tricky' "
+                    "or 'uh-oh'",
                 )
+            )
     return out
 
 
@@ -480,6 +490,106 @@ def _check_help_plan(step: HelpPlanStep, at: tuple, smap: SourceMap) -> list[Pro
             smap.problem(
                 (*at, "skills") if step.skills else at,
                 f"a help plan practises telling: add '{HELP_SKILL}' to its skills",
+            )
+        )
+    return out
+
+
+#: Plan sections a teacher expects; a lesson without one still plays, with a warning.
+PLAN_SECTIONS = (
+    "warm_up",
+    "flow",
+    "practice",
+    "apply",
+    "exit_ticket",
+    "differentiation",
+    "background",
+    "home",
+    "learning_check",
+)
+
+
+def _check_plan(lesson: Lesson, smap: SourceMap) -> list[Problem]:
+    """The printable plan: timings add up, references exist, nothing missing."""
+    out: list[Problem] = []
+    for key in PLAN_SECTIONS:
+        if not getattr(lesson, key):
+            out.append(
+                Problem(
+                    smap.file,
+                    *smap.where(("id",)),
+                    f"the lesson plan has no '{key}' section: add it so the printed plan "
+                    "is complete (see docs/lesson-authoring.md, 'The lesson plan')",
+                    "warning",
+                )
+            )
+    if lesson.flow:
+        total = sum(part.minutes for part in lesson.flow)
+        if total != lesson.duration_min:
+            out.append(
+                smap.problem(
+                    ("flow",),
+                    f"the flow adds up to {total} minutes but duration_min is "
+                    f"{lesson.duration_min}: change the minutes so they match",
+                )
+            )
+        parts = [part.part for part in lesson.flow]
+        if "game" not in parts:
+            out.append(
+                smap.problem(("flow",), "the flow has no 'game' part: add one for the game steps")
+            )
+        for index, name in enumerate(parts):
+            if name in parts[:index]:
+                out.append(
+                    smap.problem(
+                        ("flow", index, "part"),
+                        f"'{name}' appears twice in the flow: "
+                        "give it one entry with all its minutes",
+                    )
+                )
+    for qi, question in enumerate(lesson.discussion_questions):
+        if question.pause_after and question.pause_after not in lesson.step_map:
+            out.append(
+                smap.problem(
+                    ("discussion_questions", qi, "pause_after"),
+                    f"no step has the id '{question.pause_after}'; pause_after names the "
+                    "step after which classroom mode pauses."
+                    f"{did_you_mean(question.pause_after, set(lesson.step_map))}",
+                )
+            )
+    urls = {source.url for source in lesson.sources}
+    for fi, fact in enumerate(lesson.background):
+        if fact.source not in urls:
+            out.append(
+                smap.problem(
+                    ("background", fi, "source"),
+                    "this source is not in the lesson's 'sources' list: add it there "
+                    "(title, url and year) or use one of its urls",
+                )
+            )
+    for ii, item in enumerate(lesson.learning_check):
+        if item.tactic and item.tactic not in TACTICS:
+            out.append(
+                smap.problem(
+                    ("learning_check", ii, "tactic"),
+                    f"'{item.tactic}' is not a tactic code ({min(TACTICS)}-{max(TACTICS)})."
+                    f"{did_you_mean(item.tactic, TACTICS)}",
+                )
+            )
+        elif item.tactic and item.tactic not in lesson.tactics_covered:
+            out.append(
+                smap.problem(
+                    ("learning_check", ii, "tactic"),
+                    f"tactic {item.tactic} is used here but missing from tactics_covered: "
+                    "add it there",
+                )
+            )
+    if lesson.learning_check and len({item.answer for item in lesson.learning_check}) < 2:
+        out.append(
+            smap.problem(
+                ("learning_check",),
+                "every learning-check answer is the same: mix true and false items so "
+                "guessing does not look like learning",
             )
         )
     return out

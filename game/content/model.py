@@ -42,6 +42,59 @@ class DiscussionQuestion(_Strict):
     question: Text
     model_answer: Text
     misconception: Text | None = None
+    pause_after: Id | None = Field(
+        None,
+        description="In classroom mode, stop after this step and show the question on screen.",
+    )
+
+
+FlowPartName = Literal["warm_up", "story", "game", "practice", "discuss", "apply", "plenary"]
+
+
+class FlowPart(_Strict):
+    """One timed part of the classroom lesson flow (safety-education.md §5.4 item 9)."""
+
+    part: FlowPartName
+    minutes: int = Field(ge=1, le=60)
+
+
+class ExitTicket(_Strict):
+    """An exit-ticket question with the answer a teacher looks for."""
+
+    question: Text
+    answer: Text
+
+
+class Differentiation(_Strict):
+    """How to adapt the lesson: more support, and a stretch for confident learners."""
+
+    support: Text
+    extension: Text
+
+
+class Fact(_Strict):
+    """A sourced fact for the teacher background; *source* is a url from ``sources``."""
+
+    fact: Text
+    source: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+
+
+class Home(_Strict):
+    """The home connection: what the family letter says, talk starters and an agreement."""
+
+    letter: Text = Field(description="One paragraph for families: what this lesson teaches.")
+    starters: list[Text] = Field(min_length=2, description="Conversation starters for home.")
+    agreement: list[Text] = Field(min_length=2, description="Lines of the family agreement.")
+
+
+class CheckItem(_Strict):
+    """A true/false item of the anonymous learning check, asked before and after."""
+
+    id: Id
+    text: Text
+    answer: bool
+    tactic: TacticCode | None = None
+    explain: Text
 
 
 class Source(_Strict):
@@ -440,6 +493,19 @@ class Lesson(_Strict):
     discussion_questions: list[DiscussionQuestion] = Field(default_factory=list)
     key_message: Text
     teacher_notes: Text | None = None
+    standards: dict[str, list[Text]] = Field(
+        default_factory=dict, description="Framework name -> standards this lesson supports."
+    )
+    materials: list[Text] = Field(default_factory=list)
+    warm_up: Text | None = Field(None, description="The warm-up / baseline question.")
+    flow: list[FlowPart] = Field(default_factory=list)
+    practice: Text | None = Field(None, description="The practice (role-play) activity.")
+    apply: Text | None = Field(None, description="The apply activity (poster, plan, ...).")
+    exit_ticket: list[ExitTicket] = Field(default_factory=list)
+    differentiation: Differentiation | None = None
+    background: list[Fact] = Field(default_factory=list)
+    home: Home | None = None
+    learning_check: list[CheckItem] = Field(default_factory=list, max_length=5)
     sources: list[Source] = Field(default_factory=list)
     contact: Contact
     start: Id | None = Field(None, description="First step id; defaults to the first step.")
