@@ -1,4 +1,4 @@
-"""Command line: ``signal-scouts`` (play), ``lint`` and ``snapshot``."""
+"""Command line: ``signal-scouts`` (play), ``lint``, ``snapshot``, ``plans`` and ``schema``."""
 
 from __future__ import annotations
 
@@ -27,7 +27,8 @@ def _parser() -> argparse.ArgumentParser:
         "snapshot",
         help="render a screen or a lesson step to a PNG, headless",
         description="Render a screen headless. SCREEN is a lesson id, or one of: title, "
-        "groups, lessons, help, settings, problems, badges, languages. "
+        "groups, lessons, help, settings, problems, badges, languages, gate, grownups, "
+        "teacher-lessons, classroom, printables, certificates, home, summary. "
         "STEP is a step id or 'debrief'.",
     )
     snap.add_argument("screen", help="lesson id or screen name")
@@ -49,6 +50,26 @@ def _parser() -> argparse.ArgumentParser:
         "zh_Hans, or the pseudo-locales en_XA and ar_XB)",
     )
     snap.add_argument("--band", help="age group for the lessons screen (K2, G35, G68, G912)")
+    snap.add_argument("--classroom", action="store_true", help="play the lesson in classroom mode")
+    snap.add_argument(
+        "--pause", action="store_true", help="show the step's classroom pause point (with answer)"
+    )
+    plans = sub.add_parser(
+        "plans",
+        help="write lesson plans and family packs (PDF and HTML)",
+        description="Write each lesson's teacher plan and family pack, and the curriculum "
+        "book, as PDF and HTML into OUT/<language>/. Without --lesson every lesson is "
+        "written; without --lang every shipped language.",
+    )
+    plans.add_argument("--lesson", action="append", help="lesson id (repeat for more)")
+    plans.add_argument("--lang", action="append", help="language code (repeat for more)")
+    plans.add_argument("--out", type=Path, required=True, help="folder to write into")
+    plans.add_argument(
+        "--country", help="country code for the help lines (default: the saved setting)"
+    )
+    plans.add_argument(
+        "--format", choices=["pdf", "html"], action="append", help="only this format"
+    )
     return parser
 
 
@@ -69,6 +90,10 @@ def main(argv: list[str] | None = None) -> int:
         else:
             sys.stdout.write(schema_text())
         return 0
+    if args.command == "plans":
+        from game.printing.plans_command import run_plans
+
+        return run_plans(args, paths, out=sys.stdout, err=sys.stderr)
     if args.command == "snapshot":
         from game.snapshot import run_snapshot
 

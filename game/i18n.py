@@ -67,6 +67,22 @@ def pseudo(text: str) -> str:
     return f"{OPEN}{body} {padding}{CLOSE}"
 
 
+def territory_name(language: str, code: str) -> str:
+    """The name of country *code* written in *language* (pseudo-locales use English)."""
+    from babel import Locale, UnknownLocaleError
+
+    language = "en" if language in PSEUDO_LANGUAGES else language
+    try:
+        return Locale.parse(language).territories.get(code, code)
+    except (UnknownLocaleError, ValueError):
+        return code
+
+
+def bcp47(language: str) -> str:
+    """The language tag for documents: ``pt_BR`` -> ``pt-BR``, ``zh_Hans`` -> ``zh-Hans``."""
+    return language.replace("_", "-")
+
+
 class _Pseudo(gettext.NullTranslations):
     def gettext(self, message: str) -> str:
         return pseudo(message)
@@ -137,3 +153,10 @@ class Translator:
 
         locale = self.language if self.language not in PSEUDO_LANGUAGES else "en"
         return format_decimal(value, locale=locale)
+
+    def percent(self, value: float) -> str:
+        """A fraction written as a percentage for the active language (0.4 -> 40%)."""
+        from babel.numbers import format_percent
+
+        locale = self.language if self.language not in PSEUDO_LANGUAGES else "en"
+        return format_percent(value, locale=locale)

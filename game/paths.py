@@ -44,6 +44,22 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir("signal-scouts", appauthor=False))
 
 
+PRINT_DIR_ENV = "SIGNAL_SCOUTS_PRINT_DIR"
+
+
+def printables_dir() -> Path:
+    """Where the app saves printables: the user's Documents folder, ``Signal Scouts``.
+
+    ``SIGNAL_SCOUTS_PRINT_DIR`` overrides it.
+    """
+    override = os.environ.get(PRINT_DIR_ENV)
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_documents_dir()) / "Signal Scouts"
+
+
 @dataclass(frozen=True)
 class EarlySettings:
     """The three settings the first frame needs, read before anything heavy is imported."""

@@ -19,13 +19,13 @@ from pydantic import BaseModel, ValidationError
 M = TypeVar("M", bound=BaseModel)
 
 
-def atomic_write(path: Path, data: str) -> None:
-    """Write *data* to *path* so that a crash leaves either the old or the new file."""
+def atomic_write(path: Path, data: str | bytes) -> None:
+    """Write *data* (text as UTF-8) to *path*; a crash leaves either the old or the new file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(data)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data.encode("utf-8") if isinstance(data, str) else data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)

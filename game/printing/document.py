@@ -1,0 +1,91 @@
+"""A small, renderer-neutral document model shared by the PDF and HTML writers.
+
+A :class:`Document` is a flat list of blocks. Builders produce text already
+translated; renderers only lay it out, so a plan reads the same in both formats.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A section heading. Level 1 is the document title, 2 a section, 3 a sub-section."""
+
+    text: str
+    level: int = 2
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph: ``lead`` is larger, ``note`` small print, ``callout`` a boxed message."""
+
+    text: str
+    style: Literal["body", "lead", "note", "callout"] = "body"
+
+
+@dataclass(frozen=True)
+class Bullets:
+    """A list. ``ordered`` numbers it; ``checkbox`` draws a box to tick on paper."""
+
+    items: tuple[str, ...]
+    ordered: bool = False
+    checkbox: bool = False
+
+
+@dataclass(frozen=True)
+class Terms:
+    """Term / explanation pairs (vocabulary, questions and model answers, header facts)."""
+
+    items: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table with a header row. *widths* are relative column widths."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    widths: tuple[int, ...] | None = None
+
+
+@dataclass(frozen=True)
+class WriteLine:
+    """A blank line to write on by hand (a name on a certificate, a signature)."""
+
+    label: str
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    """Start a new page (PDF) or a new printed page (HTML, via CSS)."""
+
+
+Block = Heading | Paragraph | Bullets | Terms | Table | WriteLine | PageBreak
+
+
+@dataclass(frozen=True)
+class Document:
+    """A whole printable: its title, language, direction and blocks.
+
+    *lang* is a BCP 47 tag (``en``, ``pt-BR``, ``zh-Hans``); *layout* is
+    ``document`` (A4 portrait, flowing) or ``certificate`` (A4 landscape, centred).
+    """
+
+    title: str
+    lang: str
+    rtl: bool
+    blocks: tuple[Block, ...]
+    footer: str = ""
+    layout: Literal["document", "certificate"] = "document"
+    meta: dict[str, str] = field(default_factory=dict)
+
+    def headings(self, level: int | None = None) -> list[str]:
+        """Texts of the headings, optionally of one level only."""
+        return [
+            b.text
+            for b in self.blocks
+            if isinstance(b, Heading) and (level is None or b.level == level)
+        ]

@@ -1,0 +1,109 @@
+"""Write lesson plans, family packs and the curriculum book to a folder.
+
+Used by ``signal-scouts plans`` and by the teacher screen's "Make lesson plans"
+button. Files go to ``OUT/<language>/``; every write is atomic, and an
+``index.html`` in ``OUT`` links everything that was written.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from game.content.model import Lesson
+from game.helplines import Helplines
+from game.i18n import Translator
+from game.printing.document import Document
+from game.printing.family import family_document
+from game.printing.plan import curriculum_document, plan_document
+from game.storage import atomic_write
+
+FORMATS = ("pdf", "html")
+
+
+@dataclass
+class ExportResult:
+    """What an export wrote, per language."""
+
+    out: Path
+    files: dict[str, list[Path]] = field(default_factory=dict)
+
+    @property
+    def count(self) -> int:
+        """Number of files written (the index not counted)."""
+        return sum(len(v) for v in self.files.values())
+
+
+@dataclass(frozen=True)
+class Exporter:
+    """Everything an export needs, passed in (lessons, fonts, catalogs, help lines)."""
+
+    lessons: list[Lesson]
+    font_dir: Path
+    localedir: Path
+    helplines: Helplines
+    country: str
+
+    def translator(self, language: str) -> Translator:
+        """A translator for *language* (separate from the running game's)."""
+        return Translator(language, self.localedir)
+
+    def write(
+        self,
+        out: Path,
+        languages: list[str],
+        lesson_ids: list[str] | None = None,
+        formats: tuple[str, ...] = FORMATS,
+        progress: Callable[[str], None] | None = None,
+    ) -> ExportResult:
+        """Write plans and family packs (and the book, for all lessons) for each language."""
+        lessons = [x for x in self.lessons if lesson_ids is None or x.id in lesson_ids]
+        country = self.helplines.for_country(self.country)
+        result = ExportResult(out)
+        for language in languages:
+            tr = self.translator(language)
+            docs: list[tuple[str, Document]] = []
+            for lesson in lessons:
+                docs.append((f"{lesson.id}-plan", plan_document(lesson, tr, country)))
+                docs.append((f"{lesson.id}-family", family_document(lesson, tr, country)))
+            if lesson_ids is None and len(lessons) > 1:
+                docs.append(("curriculum-book", curriculum_document(lessons, tr, country)))
+            written = result.files.setdefault(language, [])
+            for name, doc in docs:
+                for fmt in formats:
+                    path = out / language / f"{name}.{fmt}"
+                    if progress:
+                        progress(str(path))
+                    atomic_write(path, self.render(doc, fmt))
+                    written.append(path)
+        atomic_write(out / "index.html", index_page(result))
+        return result
+
+    def render(self, doc: Document, fmt: str) -> str | bytes:
+        """*doc* as a PDF (bytes) or HTML page (text)."""
+        if fmt == "pdf":
+            from game.printing.pdf import render_pdf
+
+            return render_pdf(doc, self.font_dir)
+        from game.printing.html import render_html
+
+        return render_html(doc)
+
+
+def index_page(result: ExportResult) -> str:
+    """A plain HTML page linking every written file (relative links, no network)."""
+    sections = []
+    for language, paths in result.files.items():
+        items = "".join(
+            f'<li><a href="{html.escape(p.relative_to(result.out).as_posix())}">'
+            f"{html.escape(p.name)}</a></li>"
+            for p in paths
+        )
+        sections.append(f"<h2>{html.escape(language)}</h2><ul>{items}</ul>")
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        "<title>Signal Scouts printables</title></head><body><main>"
+        "<h1>Signal Scouts printables</h1>" + "".join(sections) + "</main></body></html>\n"
+    )

@@ -1,0 +1,479 @@
+"""The teacher's lesson plan, built from the lesson YAML (safety-education.md §5.4).
+
+:func:`lesson_plan` returns the blocks of one plan; :func:`plan_document` wraps
+one lesson, :func:`curriculum_document` every lesson as one book. Section headings
+are fixed (:data:`SECTIONS`) so tests and teachers can rely on them.
+"""
+
+from __future__ import annotations
+
+from game.content.model import Lesson
+from game.content.taxonomy import SKILLS, TACTICS
+from game.helplines import Country
+from game.i18n import N_, Translator, bcp47, territory_name
+from game.printing import guidance
+from game.printing.document import (
+    Block,
+    Bullets,
+    Document,
+    Heading,
+    PageBreak,
+    Paragraph,
+    Table,
+    Terms,
+)
+from game.printing.lesson_text import LessonText
+
+#: The plan's sections, in order (template items 2-17).
+SECTIONS = (
+    N_("Big idea and essential question"),
+    N_("Learning objectives"),
+    N_("Key vocabulary"),
+    N_("Standards alignment"),
+    N_("Materials and setup"),
+    N_("Before you teach: safeguarding checklist"),
+    N_("Ground rules"),
+    N_("Lesson flow"),
+    N_("Discussion questions"),
+    N_("Practice and apply"),
+    N_("Assessment and exit ticket"),
+    N_("Differentiation"),
+    N_("Home connection"),
+    N_("Teacher background"),
+    N_("Responding to a disclosure"),
+    N_("Help and reporting"),
+    N_("Sources"),
+)
+
+
+class PlanBuilder:
+    """Builds the plan of one lesson in the translator's language."""
+
+    def __init__(self, lesson: Lesson, tr: Translator, help_country: tuple[str, Country]) -> None:  # noqa: D107
+        self.lesson = lesson
+        self.tr = tr
+        self.text = LessonText(lesson, tr)
+        self.country_code, self.country = help_country
+        self._ = tr._
+
+    def section(self, index: int) -> Heading:
+        """The heading of section *index* of :data:`SECTIONS`."""
+        return Heading(self._(SECTIONS[index]), 2)
+
+    def blocks(self) -> list[Block]:
+        """Every section of the plan, in template order."""
+        out: list[Block] = [
+            Heading(self._("Lesson plan: {title}").format(title=self.text.title), 1)
+        ]
+        out += self.header()
+        for index, part in enumerate(
+            (
+                self.big_idea,
+                self.objectives,
+                self.vocabulary,
+                self.standards,
+                self.materials,
+                self.checklist,
+                self.ground_rules,
+                self.flow,
+                self.discussion,
+                self.practice,
+                self.assessment,
+                self.differentiation,
+                self.home,
+                self.background,
+                self.disclosure,
+                self.signposts,
+                self.sources,
+            )
+        ):
+            out.append(self.section(index))
+            out += part()
+        return out
+
+    # -- sections -------------------------------------------------------------------
+    def header(self) -> list[Block]:
+        """Band, ages, duration, session, sensitivity, version and review."""
+        lesson, _ = self.lesson, self._
+        minutes = self.tr.ngettext("{n} minute", "{n} minutes", lesson.duration_min)
+        items = [
+            (_("Age group"), self.text.ages),
+            (_("Duration"), minutes.format(n=self.tr.number(lesson.duration_min))),
+        ]
+        if lesson.session_of:
+            items.append(
+                (
+                    _("Session"),
+                    _("{n} of {total}").format(
+                        n=self.tr.number(lesson.session_of[0]),
+                        total=self.tr.number(lesson.session_of[1]),
+                    ),
+                )
+            )
+        items += [
+            (_("Sensitivity level"), _(guidance.SENSITIVITY[lesson.sensitivity_level])),
+            (_("Version"), lesson.version),
+            (_("Last reviewed"), self.tr.date(lesson.last_reviewed)),
+            (_("Safeguarding review"), lesson.reviewed_by),
+        ]
+        return [Terms(tuple(items))]
+
+    def big_idea(self) -> list[Block]:
+        """The big idea, the essential question and the key message."""
+        t = self.text
+        return [
+            Paragraph(t("big_idea", self.lesson.big_idea), "lead"),
+            Paragraph(
+                self._("Essential question: {question}").format(
+                    question=t("essential_question", self.lesson.essential_question)
+                )
+            ),
+            Paragraph(self._("Key message: {message}").format(message=t.key_message), "callout"),
+        ]
+
+    def objectives(self) -> list[Block]:
+        """Objectives, then the "I can" success criteria."""
+        t, lesson = self.text, self.lesson
+        out: list[Block] = [
+            Paragraph(self._("Students will be able to:")),
+            Bullets(tuple(t("objectives", o) for o in lesson.objectives)),
+        ]
+        if lesson.success_criteria:
+            out += [
+                Heading(self._("Success criteria"), 3),
+                Bullets(tuple(t("success_criteria", c) for c in lesson.success_criteria)),
+            ]
+        return out
+
+    def vocabulary(self) -> list[Block]:
+        """Key words with child-friendly definitions."""
+        t = self.text
+        if not self.lesson.vocabulary:
+            return [Paragraph(self._("This lesson has no vocabulary list."), "note")]
+        return [
+            Terms(
+                tuple(
+                    (t("vocabulary", v.term), t("vocabulary", v.definition))
+                    for v in self.lesson.vocabulary
+                )
+            )
+        ]
+
+    def standards(self) -> list[Block]:
+        """Frameworks and standards (names kept as the frameworks publish them)."""
+        if not self.lesson.standards:
+            return [Paragraph(self._("No standards have been mapped for this lesson yet."), "note")]
+        return [
+            Terms(tuple((name, "; ".join(items)) for name, items in self.lesson.standards.items()))
+        ]
+
+    def materials(self) -> list[Block]:
+        """What the teacher needs in the room."""
+        items = [self.text("materials", m) for m in self.lesson.materials]
+        return [Bullets(tuple(items + [self._(m) for m in guidance.MATERIALS]))]
+
+    def checklist(self) -> list[Block]:
+        """The before-you-teach safeguarding checklist, plus the lesson's own notes."""
+        out: list[Block] = [Bullets(tuple(self._(c) for c in guidance.CHECKLIST), checkbox=True)]
+        if self.lesson.teacher_notes:
+            out.append(Paragraph(self.text("teacher_notes", self.lesson.teacher_notes), "note"))
+        return out
+
+    def ground_rules(self) -> list[Block]:
+        """Ground rules to agree or recap at the start."""
+        return [Bullets(tuple(self._(r) for r in guidance.GROUND_RULES))]
+
+    def flow(self) -> list[Block]:
+        """The timed flow as a table, then the game steps with their pause points."""
+        _, t, lesson = self._, self.text, self.lesson
+        what = {
+            "warm_up": t("warm_up", lesson.warm_up) if lesson.warm_up else "",
+            "story": _(guidance.STORY_HOOK).format(name=t("contact", lesson.contact.name)),
+            "game": _(guidance.GAME_PART),
+            "practice": _("The practice activity (see 'Practice and apply')."),
+            "discuss": _(guidance.DISCUSS_PART),
+            "apply": _("The apply activity (see 'Practice and apply')."),
+            "plenary": _(guidance.PLENARY_PART).format(message=t.key_message),
+        }
+        rows = []
+        elapsed = 0
+        for part in lesson.flow:
+            start = elapsed
+            elapsed += part.minutes
+            rows.append(
+                (
+                    _("{start}-{end} min").format(
+                        start=self.tr.number(start), end=self.tr.number(elapsed)
+                    ),
+                    _(guidance.FLOW_PARTS[part.part]),
+                    what[part.part],
+                )
+            )
+        out: list[Block] = []
+        if rows:
+            out.append(Table((_("Time"), _("Part"), _("What happens")), tuple(rows), (2, 2, 7)))
+        else:
+            out.append(Paragraph(_("This lesson has no timed flow yet."), "note"))
+        out += [Heading(_("Game steps and pause points"), 3), Bullets(self._steps(), ordered=True)]
+        return out
+
+    def _steps(self) -> tuple[str, ...]:
+        _, t = self._, self.text
+        pauses = self.pause_points()
+        items = []
+        for step in t.main_route():
+            kind, quote = _(guidance.STEP_KINDS[step.type]), t.excerpt(step)
+            line = _("{kind}: {quote}").format(kind=kind, quote=quote) if quote else kind
+            for question in pauses.get(step.id, []):
+                line += " " + _('Pause point: ask "{question}"').format(question=question)
+            items.append(line)
+        return tuple(items)
+
+    def pause_points(self) -> dict[str, list[str]]:
+        """Translated discussion questions by the step after which the class pauses."""
+        out: dict[str, list[str]] = {}
+        for q in self.lesson.discussion_questions:
+            if q.pause_after:
+                out.setdefault(q.pause_after, []).append(
+                    self.text("discussion_questions", q.question)
+                )
+        return out
+
+    def discussion(self) -> list[Block]:
+        """Each question with its model answer and the misconception to listen for."""
+        _, t = self._, self.text
+        out: list[Block] = []
+        for number, q in enumerate(self.lesson.discussion_questions, 1):
+            owner = "discussion_questions"
+            out.append(
+                Heading(
+                    _("{n}. {question}").format(
+                        n=self.tr.number(number), question=t(owner, q.question)
+                    ),
+                    3,
+                )
+            )
+            out.append(
+                Paragraph(_("Model answer: {answer}").format(answer=t(owner, q.model_answer)))
+            )
+            if q.misconception:
+                out.append(
+                    Paragraph(
+                        _("Common misconception: {text}").format(text=t(owner, q.misconception)),
+                        "note",
+                    )
+                )
+        return out or [Paragraph(_("This lesson has no discussion questions yet."), "note")]
+
+    def practice(self) -> list[Block]:
+        """The practice (role-play) and apply activities."""
+        _, t, lesson = self._, self.text, self.lesson
+        out: list[Block] = [Heading(_("Practice"), 3)]
+        out.append(Paragraph(t("practice", lesson.practice) if lesson.practice else "-"))
+        out += [Heading(_("Apply"), 3)]
+        out.append(Paragraph(t("apply", lesson.apply) if lesson.apply else "-"))
+        return out
+
+    def assessment(self) -> list[Block]:
+        """Exit ticket with answer key, and the anonymous before/after learning check."""
+        _, t, lesson = self._, self.text, self.lesson
+        out: list[Block] = []
+        if lesson.exit_ticket:
+            rows = tuple(
+                (t("exit_ticket", e.question), t("exit_ticket", e.answer))
+                for e in lesson.exit_ticket
+            )
+            out.append(Table((_("Exit ticket question"), _("Answer key")), rows, (1, 1)))
+        if lesson.learning_check:
+            out.append(Heading(_("Learning check (before and after)"), 3))
+            items = []
+            for item in lesson.learning_check:
+                answer = _("True") if item.answer else _("False")
+                items.append(
+                    _("{statement} (Answer: {answer})").format(
+                        statement=t(item.id, item.text), answer=answer
+                    )
+                )
+            out.append(Bullets(tuple(items), ordered=True))
+            out.append(
+                Paragraph(
+                    _(
+                        "Turn the learning check on in teacher mode. Answers are counted on "
+                        "this device only, with no names, and shown as a class summary."
+                    ),
+                    "note",
+                )
+            )
+        skills = ", ".join(
+            f"{code} {_(SKILLS[code].name)}" for code in lesson.skills_practised if code in SKILLS
+        )
+        out.append(Paragraph(_("Skills practised: {skills}").format(skills=skills)))
+        return out
+
+    def differentiation(self) -> list[Block]:
+        """More support and a stretch, plus what the game already offers."""
+        _, t, lesson = self._, self.text, self.lesson
+        items = []
+        if lesson.differentiation:
+            items += [
+                (_("Support"), t("differentiation", lesson.differentiation.support)),
+                (_("Extension"), t("differentiation", lesson.differentiation.extension)),
+            ]
+        items.append(
+            (
+                _("In the game"),
+                _(
+                    "Three text sizes, keyboard and touch control, no timers, and every wrong "
+                    "choice leads to a kind explanation. The game is available in several "
+                    "languages for families and English-language learners."
+                ),
+            )
+        )
+        return [Terms(tuple(items))]
+
+    def home(self) -> list[Block]:
+        """The family letter and conversation starters."""
+        _ = self._
+        out: list[Block] = [
+            Paragraph(
+                _(
+                    "Send the family letter home before the lesson. The family pack has the "
+                    "letter, conversation starters, a family agreement and what to do if a "
+                    "child tells a grown-up something worrying."
+                )
+            )
+        ]
+        starters = self.text.starters()
+        if starters:
+            out += [Heading(_("Conversation starters"), 3), Bullets(tuple(starters))]
+        return out
+
+    def background(self) -> list[Block]:
+        """Sourced facts, the tactics this lesson covers, and the response skills."""
+        _, t, lesson = self._, self.text, self.lesson
+        titles = {s.url: f"{s.title}, {s.year}" for s in lesson.sources}
+        out: list[Block] = []
+        if lesson.background:
+            out.append(
+                Bullets(
+                    tuple(
+                        _("{fact} (Source: {source})").format(
+                            fact=t("background", f.fact), source=titles.get(f.source, f.source)
+                        )
+                        for f in lesson.background
+                    )
+                )
+            )
+        tactics = [TACTICS[c] for c in lesson.tactics_covered if c in TACTICS]
+        if tactics:
+            out.append(Heading(_("Red flags in this lesson"), 3))
+            out.append(Terms(tuple((_(x.name), _(x.explain)) for x in tactics)))
+        return out
+
+    def disclosure(self) -> list[Block]:
+        """The disclosure-response script (NSPCC and UKCIS)."""
+        _ = self._
+        return [
+            Paragraph(
+                _(
+                    "If a child tells you something worrying during or after the lesson, "
+                    "follow your safeguarding policy and these steps."
+                )
+            ),
+            Bullets(tuple(_(s) for s in guidance.DISCLOSURE_DO), ordered=True),
+            Heading(_("What you can say"), 3),
+            Paragraph(_(guidance.DISCLOSURE_WORDS), "callout"),
+            Heading(_("What not to do"), 3),
+            Bullets(tuple(_(s) for s in guidance.DISCLOSURE_DONT)),
+        ]
+
+    def signposts(self) -> list[Block]:
+        """Help and reporting services for the chosen country (from the locale data)."""
+        return help_table(self.tr, self.country_code, self.country)
+
+    def sources(self) -> list[Block]:
+        """Every source the lesson cites."""
+        items = tuple(f"{s.title} ({s.year}): {s.url}" for s in self.lesson.sources)
+        return [Bullets(items)] if items else [Paragraph("-", "note")]
+
+
+def help_table(tr: Translator, code: str, country: Country) -> list[Block]:
+    """The country's help and reporting services as a table, with a review note."""
+    _ = tr._
+    rows = []
+    for service in country.services:
+        ways = [
+            _("Call {number}").format(number=service.phone) if service.phone else "",
+            _("Text {number}").format(number=service.text) if service.text else "",
+            service.web or "",
+        ]
+        rows.append(
+            (
+                service.name,
+                tr.pgettext(f"helpline/{code}", service.what),
+                "\n".join(w for w in ways if w),
+            )
+        )
+    out: list[Block] = [
+        Paragraph(_("Services in {country}:").format(country=territory_name(tr.language, code))),
+        Table((_("Service"), _("What it is for"), _("How to reach it")), tuple(rows), (3, 5, 3)),
+    ]
+    if not country.reviewed:
+        out.append(
+            Paragraph(
+                _("Check these details with your safeguarding lead before the lesson."), "note"
+            )
+        )
+    out.append(
+        Paragraph(_("If a child is in danger now, call your local emergency number."), "note")
+    )
+    return out
+
+
+def plan_document(lesson: Lesson, tr: Translator, help_country: tuple[str, Country]) -> Document:
+    """One lesson's plan as a printable document."""
+    text = LessonText(lesson, tr)
+    return Document(
+        title=tr._("Lesson plan: {title}").format(title=text.title),
+        lang=bcp47(tr.language),
+        rtl=tr.rtl,
+        blocks=tuple(PlanBuilder(lesson, tr, help_country).blocks()),
+        footer=tr._("Signal Scouts - lesson plan - {title}").format(title=text.title),
+    )
+
+
+def curriculum_document(
+    lessons: list[Lesson], tr: Translator, help_country: tuple[str, Country]
+) -> Document:
+    """Every lesson's plan in one book, with a contents list, one plan per page run."""
+    _ = tr._
+    blocks: list[Block] = [
+        Heading(_("Signal Scouts: curriculum book"), 1),
+        Paragraph(
+            _(
+                "Lesson plans for every Signal Scouts lesson, from the youngest age group to "
+                "the oldest. Each plan can also be printed on its own."
+            ),
+            "lead",
+        ),
+        Heading(_("Contents"), 2),
+        Bullets(
+            tuple(
+                _("{title} ({ages})").format(
+                    title=LessonText(lesson, tr).title, ages=LessonText(lesson, tr).ages
+                )
+                for lesson in lessons
+            ),
+            ordered=True,
+        ),
+    ]
+    for lesson in lessons:
+        blocks.append(PageBreak())
+        blocks += PlanBuilder(lesson, tr, help_country).blocks()
+    return Document(
+        title=_("Signal Scouts: curriculum book"),
+        lang=bcp47(tr.language),
+        rtl=tr.rtl,
+        blocks=tuple(blocks),
+        footer=_("Signal Scouts - curriculum book"),
+    )
