@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import pygame
 
 from game.i18n import Translator
-from game.paths import ContentPaths, data_dir, peek_display_settings
+from game.paths import ContentPaths, data_dir, peek_display_settings, printables_dir
 from game.scenes.base import Scene
 from game.sound import Sounds
 from game.ui.text import FontBook, TextCache
@@ -40,6 +40,7 @@ class App:
         *,
         size: tuple[int, int] = (1280, 720),
         data_folder: Path | None = None,
+        print_folder: Path | None = None,
         fullscreen: bool | None = None,
         sound: bool | None = None,
     ) -> None:
@@ -47,12 +48,18 @@ class App:
         pygame.font.init()
         self.paths = paths
         self.data_folder = data_folder or data_dir()
+        #: Where printables (plans, family packs, certificates, CSV summaries) are saved.
+        self.print_folder = print_folder or printables_dir()
         # The first frame needs only these three settings; the validated profile (pydantic)
         # loads right after it, so the title screen appears at once on slow laptops.
         self.early = peek_display_settings(self.data_folder / "settings.json")
         self.tr = Translator(self.early.language, paths.locales)
         self.fonts = FontBook(paths.fonts)
         self.text = TextCache(self.fonts, language=self.early.language)
+        #: Wrong answers at the grown-up gate in this run (never saved).
+        self.gate_failures = 0
+        #: A text size forced for a while (classroom mode), instead of the setting.
+        self.text_size_override: str | None = None
         self._sound_override = sound
         self.sound = Sounds(False)
         self.windowed_size = size
@@ -145,15 +152,9 @@ class App:
 
     def country_name(self, code: str) -> str:
         """The name of country *code* in the current language."""
-        from babel import Locale, UnknownLocaleError
+        from game.i18n import territory_name
 
-        from game.i18n import PSEUDO_LANGUAGES
-
-        language = "en" if self.tr.language in PSEUDO_LANGUAGES else self.tr.language
-        try:
-            return Locale.parse(language).territories.get(code, code)
-        except (UnknownLocaleError, ValueError):
-            return code
+        return territory_name(self.tr.language, code)
 
     def set_language(self, code: str) -> None:
         """Switch the whole game to *code* at once (no restart) and remember it."""
@@ -174,6 +175,7 @@ class App:
     def _metrics(self) -> Metrics:
         w, h = self.screen.get_size()
         size = self.profile.settings.text_size if self.profile_loaded else self.early.text_size
+        size = self.text_size_override or size
         from game.i18n import script_of
 
         tall = script_of(self.text.language) == "arabic"

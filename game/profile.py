@@ -22,6 +22,12 @@ class Settings(BaseModel):
     band: Literal["K2", "G35", "G68", "G912"] | None = None
     language: str = "en"
     country: str = Field(default_factory=lambda: default_country())
+    disabled_lessons: list[str] = Field(
+        default_factory=list, description="Lesson ids a teacher turned off for this device."
+    )
+    learning_check: bool = Field(
+        False, description="A teacher turned on the anonymous before/after learning check."
+    )
 
 
 def default_country() -> str:

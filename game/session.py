@@ -27,6 +27,9 @@ class Phase(Enum):
 
 FEELINGS = ("good", "unsure", "uhoh")
 
+#: How a lesson is being played: by a child, previewed by a teacher, or on a projector.
+MODES = ("play", "preview", "classroom")
+
 
 @dataclass
 class Entry:
@@ -58,9 +61,34 @@ class LessonSession:
     skills: set[str] = field(default_factory=set)
     path: list[str] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
+    mode: str = "play"
+    paused: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
+        if self.mode not in MODES:
+            raise ValueError(f"mode must be one of {MODES}, not {self.mode!r}")
         self._enter(self.step_id or self.lesson.start_id)
+
+    @property
+    def records_progress(self) -> bool:
+        """Only a child's own play counts for badges (not a preview or a class lesson)."""
+        return self.mode == "play"
+
+    def take_pause(self, include_current: bool = False) -> str | None:
+        """In classroom mode, the step just left whose discussion questions are now due.
+
+        Each pause point is shown once; *include_current* also considers the step the
+        lesson ends on.
+        """
+        if self.mode != "classroom":
+            return None
+        due = {q.pause_after for q in self.lesson.discussion_questions if q.pause_after}
+        left = self.path[:-1] + ([self.step_id] if include_current else [])
+        for step_id in left:
+            if step_id in due and step_id not in self.paused:
+                self.paused.add(step_id)
+                return step_id
+        return None
 
     # -- reading -----------------------------------------------------------------
     @property

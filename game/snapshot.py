@@ -10,16 +10,25 @@ from pathlib import Path
 
 from game.paths import ContentPaths
 
-SCREENS = (
-    "title",
-    "groups",
-    "lessons",
-    "help",
-    "settings",
-    "problems",
-    "badges",
-    "languages",
-)
+#: Screen name -> (module in game.scenes, class). Grown-up screens open past the gate.
+SCREENS = {
+    "title": ("title", "TitleScene"),
+    "groups": ("groups", "GroupScene"),
+    "lessons": ("lessons", "LessonListScene"),
+    "help": ("help", "HelpScene"),
+    "settings": ("settings", "SettingsScene"),
+    "problems": ("problems", "ProblemsScene"),
+    "badges": ("badges", "BadgesScene"),
+    "languages": ("choose_list", "LanguageScene"),
+    "gate": ("gate", "GateScene"),
+    "grownups": ("grownups", "GrownUpsScene"),
+    "teacher-lessons": ("teacher_lessons", "TeacherLessonsScene"),
+    "classroom": ("classroom", "ClassroomScene"),
+    "printables": ("printables", "PrintablesScene"),
+    "certificates": ("printables", "CertificatesScene"),
+    "home": ("home_guide", "HomeGuideScene"),
+    "summary": ("class_summary", "ClassSummaryScene"),
+}
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -30,7 +39,9 @@ def _size(text: str) -> tuple[int, int]:
     return w, h
 
 
-def play_to(app, lesson, step_id: str | None, *, choose: str | None, check_in: bool):
+def play_to(
+    app, lesson, step_id: str | None, *, choose: str | None, check_in: bool, mode: str = "play"
+):
     """A :class:`~game.session.LessonSession` replayed up to *step_id* (default: the start)."""
     from game.content.routes import route_to
     from game.session import LessonSession, Phase
@@ -38,7 +49,7 @@ def play_to(app, lesson, step_id: str | None, *, choose: str | None, check_in: b
     route = route_to(lesson, step_id or lesson.start_id)
     if route is None:
         raise SystemExit(f"step '{step_id}' cannot be reached in lesson '{lesson.id}'")
-    session = LessonSession(lesson)
+    session = LessonSession(lesson, mode=mode)
     for _step, choice_id in route[:-1]:
         session.reveal_all()
         if session.phase is Phase.ACTIVITY:
@@ -72,29 +83,20 @@ def render_to_png(args: argparse.Namespace, paths: ContentPaths, data_folder: Pa
     app.set_language(getattr(args, "lang", "en") or "en")
     name = args.screen
     if name in SCREENS:
-        from game.scenes.badges import BadgesScene
-        from game.scenes.choose_list import LanguageScene
-        from game.scenes.groups import GroupScene
-        from game.scenes.help import HelpScene
-        from game.scenes.lessons import LessonListScene
-        from game.scenes.problems import ProblemsScene
-        from game.scenes.settings import SettingsScene
-        from game.scenes.title import TitleScene
+        import importlib
+        import random
 
+        module, cls = SCREENS[name]
+        scene_type = getattr(importlib.import_module(f"game.scenes.{module}"), cls)
         settings.band = args.band or "G35"
-        scene_type = {
-            "title": TitleScene,
-            "groups": GroupScene,
-            "lessons": LessonListScene,
-            "help": HelpScene,
-            "settings": SettingsScene,
-            "problems": ProblemsScene,
-            "badges": BadgesScene,
-            "languages": LanguageScene,
-        }[name]
         if name == "groups" and not args.band:
             settings.band = None
-        app.push(scene_type(app))
+        if name == "gate":
+            from game.scenes.grownups import GrownUpsScene
+
+            app.push(scene_type(app, GrownUpsScene, random.Random(7)))
+        else:
+            app.push(scene_type(app))
     else:
         lesson = app.pack.by_id(name)
         if lesson is None:
@@ -106,16 +108,39 @@ def render_to_png(args: argparse.Namespace, paths: ContentPaths, data_folder: Pa
         from game.scenes.debrief import DebriefScene
         from game.scenes.step_base import scene_for
 
+        if getattr(args, "classroom", False):
+            session_mode = "classroom"
+            app.text_size_override = "extra_large"
+            app.refresh_layout()
+        else:
+            session_mode = "play"
         if args.step == "debrief":
             from game.content.routes import route_between
 
             end = route_between(lesson, lesson.start_id, None)
             assert end is not None
-            session = play_to(app, lesson, end[-1][0], choose=None, check_in=False)
+            session = play_to(
+                app, lesson, end[-1][0], choose=None, check_in=False, mode=session_mode
+            )
             app.push(DebriefScene(app, session))
         else:
-            session = play_to(app, lesson, args.step, choose=args.choose, check_in=args.check_in)
+            session = play_to(
+                app,
+                lesson,
+                args.step,
+                choose=args.choose,
+                check_in=args.check_in,
+                mode=session_mode,
+            )
             app.push(scene_for(app, lesson, session))
+            if getattr(args, "pause", False):
+                from game.scenes.pause import PauseScene
+
+                pause = PauseScene(app, lesson, session.step_id)
+                if not pause.questions:
+                    raise SystemExit(f"step '{session.step_id}' has no pause point")
+                pause.showing.add(0)
+                app.push(pause)
     app.render()
     args.out.parent.mkdir(parents=True, exist_ok=True)
     pygame.image.save(app.screen, str(args.out))

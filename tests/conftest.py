@@ -40,7 +40,14 @@ def app(paths: ContentPaths, data_dir: Path) -> Iterator[App]:
     """A headless game at 1280x720 with sound off, started at the title screen."""
     from game.scenes.title import TitleScene
 
-    game = App(paths, size=(1280, 720), data_folder=data_dir, fullscreen=False, sound=False)
+    game = App(
+        paths,
+        size=(1280, 720),
+        data_folder=data_dir,
+        print_folder=data_dir.parent / "printables",
+        fullscreen=False,
+        sound=False,
+    )
     game.push(TitleScene(game))
     game.render()
     yield game

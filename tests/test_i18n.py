@@ -167,6 +167,7 @@ def _all_screens(app: App):
     ):
         app.reset_to(kind(app))
         yield kind.__name__
+    yield from _grownup_screens(app)
     for lesson in app.pack.lessons:
         for step in lesson.steps:
             session = play_to(app, lesson, step.id, choose=None, check_in=False)
@@ -177,6 +178,47 @@ def _all_screens(app: App):
                 session = play_to(app, lesson, step.id, choose=choices[0].id, check_in=False)
                 app.reset_to(scene_for(app, lesson, session))
                 yield f"{lesson.id}/{step.id}/feedback"
+
+
+def _grownup_screens(app: App):
+    """Yield after showing each teacher, parent and learning-check screen."""
+    import random
+
+    from game.scenes.check import CheckScene
+    from game.scenes.class_summary import ClassSummaryScene
+    from game.scenes.classroom import ClassroomScene
+    from game.scenes.gate import GateScene
+    from game.scenes.grownups import GrownUpsScene
+    from game.scenes.home_guide import HomeGuideScene
+    from game.scenes.pause import PauseScene
+    from game.scenes.printables import CertificatesScene, PrintablesScene
+    from game.scenes.teacher_lessons import LessonStepsScene, TeacherLessonsScene
+
+    app.reset_to(GateScene(app, GrownUpsScene, random.Random(3)))
+    yield "GateScene"
+    for kind in (
+        GrownUpsScene,
+        TeacherLessonsScene,
+        ClassroomScene,
+        PrintablesScene,
+        CertificatesScene,
+        HomeGuideScene,
+        ClassSummaryScene,
+    ):
+        app.reset_to(kind(app))
+        yield kind.__name__
+    for lesson in app.pack.lessons:
+        app.reset_to(LessonStepsScene(app, lesson))
+        yield f"LessonStepsScene/{lesson.id}"
+        for phase in ("pre", "post"):
+            if lesson.learning_check:
+                app.reset_to(CheckScene(app, lesson, phase))
+                yield f"CheckScene/{lesson.id}/{phase}"
+        for step_id in {q.pause_after for q in lesson.discussion_questions if q.pause_after}:
+            pause = PauseScene(app, lesson, step_id)
+            pause.showing = set(range(len(pause.questions)))
+            app.reset_to(pause)
+            yield f"PauseScene/{lesson.id}/{step_id}"
 
 
 @pytest.mark.parametrize("language", ["en_XA", "ar_XB"])

@@ -13,6 +13,7 @@ from game.scenes.base import Scene
 from game.scenes.lessons import lessons_for_band
 from game.ui import draw, theme
 from game.ui.layout import grid
+from game.ui.widgets import Button
 
 
 def earned_skills(app, band: str) -> set[str]:
@@ -38,11 +39,54 @@ def earnable_skills(app, band: str) -> list[str]:
 
 
 class BadgesScene(Scene):
-    """A grid of skill badges for the chosen age group."""
+    """A grid of skill badges for the chosen age group (and a certificate once it is done)."""
+
+    def __init__(self, app) -> None:  # noqa: D107
+        super().__init__(app)
+        self.saved = False
 
     def title(self) -> str:
         """Header title."""
         return self._("My badges")
+
+    def _own_lessons(self):
+        off = set(self.app.profile.settings.disabled_lessons)
+        return [x for x in self.app.pack.lessons if x.id not in off]
+
+    def build(self) -> None:
+        """A certificate button when every mission of the age group is finished."""
+        from game.printing.certificate import band_complete
+
+        m = self.m
+        band = self.app.profile.settings.band or "K2"
+        if not band_complete(self._own_lessons(), self.app.profile.progress, band):
+            return
+        area = self.content_rect().inflate(-2 * m.pad, -2 * m.pad)
+        rect = pygame.Rect(area.left, area.bottom - m.button_h, area.width, m.button_h)
+        label = (
+            self._("Certificate saved! Ask a grown-up to print it.")
+            if self.saved
+            else self._("Save my certificate")
+        )
+        self.buttons.append(
+            Button(
+                "certificate",
+                label,
+                rect,
+                "action" if self.saved else "primary",
+                icon=lambda s, c, z: draw.star(s, c, z, theme.ACCENT, theme.INK),
+            )
+        )
+
+    def on_button(self, key: str) -> None:
+        """Save the certificate PDF into the grown-ups' print folder."""
+        from game.scenes.printables import save_certificate
+
+        if key == "certificate":
+            band = self.app.profile.settings.band or "K2"
+            self.saved, _message = save_certificate(self.app, band, self._own_lessons())
+            self.relayout()
+            self.focus_on("certificate")
 
     def draw_backdrop(self, surface: pygame.Surface) -> None:
         """Badges only change between visits, so the whole grid is drawn once."""
@@ -52,6 +96,8 @@ class BadgesScene(Scene):
         codes = earnable_skills(self.app, band)
         earned = earned_skills(self.app, band)
         area = self.content_rect().inflate(-2 * m.pad, -2 * m.pad)
+        if self.buttons:  # leave room for the certificate button
+            area.height -= m.button_h + m.pad
         count = text.render(
             self.app.tr.ngettext(
                 "{n} of {total} badge earned. Every mission you play practises more skills.",

@@ -259,9 +259,12 @@ class Scene:
                 + [0]
             )
             left, right = inset + m.pad, m.width - inset - m.pad
-            label = self.app.text.render(
-                title, m.heading, theme.INK, right - left, bold=True, align="center"
-            )
+            for size in (m.heading, round(m.heading * 0.8), round(m.heading * 0.65)):
+                label = self.app.text.render(
+                    title, size, theme.INK, right - left, bold=True, align="center"
+                )
+                if label.get_height() <= band.height:
+                    break
             surface.blit(label, label.get_rect(center=((left + right) // 2, band.centery)))
 
     def draw_content(self, surface: pygame.Surface) -> None:

@@ -95,7 +95,7 @@ class ChatScene(StepScene):
 
     def _choice_buttons(self) -> None:
         m = self.m
-        top = self.panel.top + self._prompt_height(self._("What do you do?")) + m.pad
+        top = self.panel.top + self._prompt_height(self.choosing_prompt()) + m.pad
         note = self._feeling_note()
         if note:
             top += self.app.text.render(
@@ -248,7 +248,7 @@ class ChatScene(StepScene):
         prompt = {
             Phase.READING: self._("Read the message, then press Next."),
             Phase.CHECK_IN: self._("How does this make you feel?"),
-            Phase.CHOOSING: self._("What do you do?"),
+            Phase.CHOOSING: self.choosing_prompt(),
             Phase.CONTINUE: self._("Ready for what happens next?"),
             Phase.FINISHED: self._("You reached the end of the mission!"),
         }.get(phase)

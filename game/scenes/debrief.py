@@ -21,10 +21,14 @@ class DebriefScene(Scene):
         self.lesson = session.lesson
 
     def enter(self) -> None:
-        """Record the finished mission in the progress file, then lay out."""
-        progress = self.app.profile.progress
-        progress.record(self.lesson.id, self.session.stars, self.session.skills)
-        self.app.profile.save_progress()
+        """Record a child's finished mission in the progress file, then lay out.
+
+        A teacher's preview or a classroom lesson is not recorded.
+        """
+        if self.session.records_progress:
+            progress = self.app.profile.progress
+            progress.record(self.lesson.id, self.session.stars, self.session.skills)
+            self.app.profile.save_progress()
         super().enter()
 
     def title(self) -> str:
@@ -59,7 +63,9 @@ class DebriefScene(Scene):
 
             self.app.replace(scene_for(self.app, self.lesson))
         elif key == "missions":
-            self.app.pop()
+            from game.scenes.check import after_lesson
+
+            after_lesson(self.app, self.lesson, self)
 
     def _lesson_blocks(self, width: int, scale: float) -> list[Block]:
         """Key message, the band's response steps and the reassurance lines."""

@@ -50,8 +50,11 @@ class LessonListScene(Scene):
         return self._("Choose a mission")
 
     def lessons(self) -> list[Lesson]:
-        """Lessons offered to the current band."""
-        return lessons_for_band(self.app.pack.lessons, self.app.profile.settings.band or "K2")
+        """Lessons offered to the current band, minus any a teacher turned off."""
+        settings = self.app.profile.settings
+        off = set(settings.disabled_lessons)
+        offered = lessons_for_band(self.app.pack.lessons, settings.band or "K2")
+        return [lesson for lesson in offered if lesson.id not in off]
 
     def build(self) -> None:
         """Lesson cards in a grid, paged if they do not fit, then the broken-file note."""
@@ -94,7 +97,7 @@ class LessonListScene(Scene):
                     rect,
                     "choice",
                     align="left",
-                    icon=_lesson_icon(lesson.contact.avatar, done),
+                    icon=lesson_icon(lesson.contact.avatar, done),
                     sublabel=details,
                     icon_scale=2.0,
                 )
@@ -136,11 +139,11 @@ class LessonListScene(Scene):
     def on_button(self, key: str) -> None:
         """Open a lesson, the next page, or the list of file problems."""
         if key.startswith("lesson:"):
-            from game.scenes.step_base import scene_for
+            from game.scenes.check import start_lesson
 
             lesson = self.app.pack.by_id(key.split(":", 1)[1])
             if lesson:
-                self.app.push(scene_for(self.app, lesson))
+                start_lesson(self.app, lesson)
         elif key == "page":
             self.page += 1
             self.relayout()
@@ -167,7 +170,9 @@ class LessonListScene(Scene):
             surface.blit(note, note.get_rect(center=self.content_rect().center))
 
 
-def _lesson_icon(kind: str, done: bool):
+def lesson_icon(kind: str, done: bool):
+    """An avatar icon for a lesson card, with a tick when it is finished."""
+
     def paint(surface: pygame.Surface, center: tuple[int, int], size: int) -> None:
         draw.avatar(surface, center, size, kind)
         if done:

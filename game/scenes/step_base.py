@@ -38,8 +38,19 @@ class StepScene(Scene):
         self.session = session or LessonSession(lesson)
 
     def title(self) -> str:
-        """The lesson title."""
-        return self.app.tr.pgettext(f"{self.lesson.id}/title", self.lesson.title)
+        """The lesson title (marked as a preview or a class lesson for the teacher)."""
+        title = self.app.tr.pgettext(f"{self.lesson.id}/title", self.lesson.title)
+        if self.session.mode == "classroom":
+            return self._("Classroom: {title}").format(title=title)
+        if self.session.mode == "preview":
+            return self._("Preview: {title}").format(title=title)
+        return title
+
+    def choosing_prompt(self) -> str:
+        """The line over a chat's choices; in classroom mode it asks the class to vote."""
+        if self.session.mode == "classroom":
+            return self._("Hands up: what should we do?")
+        return self._("What do you do?")
 
     def step_as(self, kind: type[S]) -> S:
         """The current step, checked to be of the kind this screen plays."""
@@ -54,22 +65,35 @@ class StepScene(Scene):
     def follow(self) -> bool:
         """Open the debrief or another step screen if the session moved there.
 
-        Returns True when this screen was replaced.
+        Returns True when this screen was replaced. In classroom mode a pause point
+        after the step just left opens on top.
         """
+        pause = self.session.take_pause()
+        replaced = False
         if self.session.step.type != self.step_type:
             self.app.replace(scene_for(self.app, self.lesson, self.session))
-            return True
-        if self.session.phase is Phase.FINISHED and self.step_type not in ("chat", "story"):
+            replaced = True
+        elif self.session.phase is Phase.FINISHED and self.step_type not in ("chat", "story"):
             self.finish_lesson()
-            return True
-        return False
+            replaced = True
+        if pause:
+            self._pause(pause)
+        return replaced
+
+    def _pause(self, step_id: str) -> None:
+        from game.scenes.pause import PauseScene
+
+        self.app.push(PauseScene(self.app, self.lesson, step_id))
 
     def finish_lesson(self) -> None:
-        """Open the debrief for this play of the lesson."""
+        """Open the debrief for this play of the lesson (after a last pause point, if any)."""
         from game.scenes.debrief import DebriefScene
 
         self.app.sound.play("done")
+        pause = self.session.take_pause(include_current=True)
         self.app.replace(DebriefScene(self.app, self.session))
+        if pause:
+            self._pause(pause)
 
     def verdict_block(
         self, right: bool, heading: str, width: int, scale: float, gap_before: int = 0
@@ -146,7 +170,7 @@ class StepScene(Scene):
 
 
 def scene_for(app: App, lesson: Lesson, session: LessonSession | None = None) -> StepScene:
-    """The screen that plays the session's current step."""
+    """The screen that plays the session's current step (a new play when *session* is None)."""
     from game.scenes.chat import ChatScene
     from game.scenes.help_plan import HelpPlanScene
     from game.scenes.quiz import QuizScene

@@ -33,12 +33,32 @@ class TitleScene(Scene):
             for (key, label, style), rect in zip(labels, rects, strict=True)
         ]
 
+    def _header(self) -> list[Button]:
+        """Help on one side; the grown-ups' door, small and quiet, on the other."""
+        m = self.m
+        label = self._("For grown-ups")
+        width = self._header_width(label)
+        top = (self.header_height() - m.button_h) // 2
+        door = Button(
+            "grownups", label, pygame.Rect(m.pad, top, width, m.button_h), "quiet", bold=False
+        )
+        return [*super()._header(), door]
+
+    def all_buttons(self) -> list[Button]:
+        """Play first; the grown-ups' door last, after Help."""
+        return self.buttons + self.header_buttons
+
     def on_button(self, key: str) -> None:
         """Play opens the group picker; Settings and Quit do what they say."""
         from game.scenes.groups import GroupScene
         from game.scenes.settings import SettingsScene
 
-        if key == "play":
+        if key == "grownups":
+            from game.scenes.gate import GateScene
+            from game.scenes.grownups import GrownUpsScene
+
+            self.app.push(GateScene(self.app, GrownUpsScene))
+        elif key == "play":
             self.app.push(GroupScene(self.app))
         elif key == "settings":
             self.app.push(SettingsScene(self.app))

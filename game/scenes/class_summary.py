@@ -1,0 +1,355 @@
+"""Learning check results for the teacher: right answers before and after, per lesson and tactic.
+
+Every bar has its meaning written next to it ("Before", "After", the percentage and
+the number of answers), so colour never carries meaning alone. Bars grow from the
+right in right-to-left languages. The results can be saved as CSV (counts only, no
+names) and cleared with two presses.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.content.taxonomy import TACTICS
+from game.learning_check import PHASES, CheckStore, Phase, Summary
+from game.scenes.base import Scene
+from game.storage import atomic_write
+from game.ui import draw, flow, theme
+from game.ui.flow import Block, draw_blocks, fit, height_of
+from game.ui.layout import grid
+from game.ui.widgets import Button
+
+if TYPE_CHECKING:
+    from game.app import App
+
+#: Bar colours per phase; the words "Before" and "After" carry the meaning.
+BAR_COLORS = {"pre": theme.INK_SOFT, "post": theme.PRIMARY}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One piece of the chart: a section heading, or a lesson or tactic with two bars."""
+
+    label: str
+    summary: Summary | None = None
+
+
+class ClassSummaryScene(Scene):
+    """The learning check switch, the results as bars, Save as CSV and Clear."""
+
+    def __init__(self, app: App) -> None:  # noqa: D107
+        super().__init__(app)
+        self.store = CheckStore(app.data_folder)
+        self.page = 0
+        self.confirm_clear = False
+        #: What the last action did: ("saved", path), ("error", reason), ("cleared", "") ...
+        self.status: tuple[str, str] | None = None
+        if self.store.backup is not None:
+            self.status = ("set_aside", str(self.store.backup))
+        self.pages: list[list[pygame.Surface]] = [[]]
+
+    def title(self) -> str:
+        """Header title."""
+        return self._("Learning check results")
+
+    # -- content -----------------------------------------------------------------
+    def entries(self) -> list[Entry]:
+        """Headings and rows: every lesson with answers, then every tactic with answers."""
+        log = self.store.log
+        order = {lesson.id: index for index, lesson in enumerate(self.app.pack.lessons)}
+        lessons = sorted(log.by_lesson(), key=lambda s: (order.get(s.key, len(order)), s.key))
+        tactics = log.by_tactic()
+        out: list[Entry] = []
+        if lessons:
+            out.append(Entry(self._("By lesson")))
+            out += [Entry(self._lesson_title(s.key), s) for s in lessons]
+        if tactics:
+            out.append(Entry(self._("By tactic")))
+            out += [
+                Entry(self._(TACTICS[s.key].name) if s.key in TACTICS else s.key, s)
+                for s in tactics
+            ]
+        return out
+
+    def _lesson_title(self, lesson_id: str) -> str:
+        lesson = self.app.pack.by_id(lesson_id)
+        if lesson is None:
+            return lesson_id
+        return self.app.tr.pgettext(f"{lesson.id}/title", lesson.title)
+
+    def _status_text(self) -> str:
+        if self.status is None:
+            return ""
+        kind, value = self.status
+        if kind == "saved":
+            return self._("Saved to {path}").format(path=value)
+        if kind == "error":
+            return self._("Could not save the files: {reason}").format(reason=value)
+        if kind == "cleared":
+            return self._("All results were cleared.")
+        return self._("The results file could not be read, so it was set aside: {path}").format(
+            path=value
+        )
+
+    def _intro_text(self) -> str:
+        days = self.store.log.days()
+        if days is None:
+            return ""
+        first, last = (self.app.tr.date(day) for day in days)
+        if first == last:
+            line = self._("Answers on {day}.").format(day=first)
+        else:
+            line = self._("Answers from {first} to {last}.").format(first=first, last=last)
+        return line + " " + self._("Only totals are kept, never names.")
+
+    # -- layout ----------------------------------------------------------------
+    def build(self) -> None:
+        """The switch and notes on top, the page of bars, then Save, Clear and More buttons."""
+        m = self.m
+        area = self.content_rect().inflate(-2 * m.pad, -2 * m.pad)
+        on = self.app.profile.settings.learning_check
+        label = self._("Learning check: On") if on else self._("Learning check: Off")
+        natural = self.app.text.render(label, m.body, theme.INK, bold=True).get_width()
+        toggle_w = min(
+            max(natural + 2 * m.pad + m.body * 2, area.width * 3 // 10), area.width * 2 // 5
+        )
+        notes_w = area.width - toggle_w - m.pad
+        self.notes = fit(lambda scale: self._note_blocks(notes_w, scale), area.height // 4)
+        top_h = max(m.button_h, height_of(self.notes))
+        toggle = pygame.Rect(area.left, area.top, toggle_w, m.button_h)
+        self.buttons.append(
+            Button(
+                "toggle",
+                label,
+                toggle,
+                "action" if on else "secondary",
+                icon=_switch_icon(on),
+            )
+        )
+        self.notes_rect = pygame.Rect(toggle.right + m.pad, area.top, notes_w, top_h)
+        row = pygame.Rect(area.left, area.bottom - m.button_h, area.width, m.button_h)
+        self.chart = pygame.Rect(
+            area.left,
+            area.top + top_h + m.pad,
+            area.width,
+            area.height - top_h - m.button_h - 2 * m.pad,
+        )
+        self.pages = self._paginate(self.entries(), self.chart)
+        self.page = min(self.page, len(self.pages) - 1)
+        clear = self._("Press again to clear all results") if self.confirm_clear else None
+        buttons = [
+            ("csv", self._("Save as CSV"), "secondary"),
+            ("clear", clear or self._("Clear results"), "selected" if clear else "secondary"),
+        ]
+        if len(self.pages) > 1:
+            more = self._("More ({page} of {pages})").format(
+                page=self.app.tr.number(self.page + 1), pages=self.app.tr.number(len(self.pages))
+            )
+            buttons.append(("page", more, "quiet"))
+        rects = grid(row, len(buttons), len(buttons), row.height, m.pad)
+        for (key, text, style), rect in zip(buttons, rects, strict=True):
+            self.buttons.append(Button(key, text, rect, style))
+
+    def _note_blocks(self, width: int, scale: float) -> list[Block]:
+        m = self.m
+        text = self.app.text
+        blocks = []
+        intro = self._intro_text()
+        if intro:
+            blocks.append(Block(text.render(intro, round(m.small * scale), theme.INK, width)))
+        status = self._status_text()
+        if status:
+            blocks.append(
+                Block(
+                    text.render(status, round(m.small * scale), theme.INK, width, bold=True),
+                    gap_before=m.px(6) if blocks else 0,
+                )
+            )
+        return blocks
+
+    def _paginate(self, entries: list[Entry], area: pygame.Rect) -> list[list[pygame.Surface]]:
+        """Entries rendered and split into pages that fit *area* (smaller text if one cannot)."""
+        gap = self.m.px(10)
+        for scale in flow.SCALES:
+            surfaces = [self._entry(entry, area.width, scale) for entry in entries]
+            if all(s.get_height() <= area.height for s in surfaces):
+                break
+        else:
+            if flow.overflow_log is not None:
+                flow.overflow_log.append(max(s.get_height() for s in surfaces) - area.height)
+        pages: list[list[pygame.Surface]] = [[]]
+        used = 0
+        for index, (entry, surface) in enumerate(zip(entries, surfaces, strict=True)):
+            need = surface.get_height() + (gap if pages[-1] else 0)
+            if entry.summary is None and index + 1 < len(entries):  # keep a heading with a row
+                need += gap + surfaces[index + 1].get_height()
+            if pages[-1] and used + need > area.height:
+                pages.append([])
+                used = 0
+            used += surface.get_height() + (gap if pages[-1] else 0)
+            pages[-1].append(surface)
+        return pages
+
+    def _entry(self, entry: Entry, width: int, scale: float) -> pygame.Surface:
+        """A section heading, or a row card: the name, then the Before and After bars."""
+        m = self.m
+        if entry.summary is None:
+            label = self.app.text.render(
+                entry.label, round(m.font(30) * scale), theme.PRIMARY_DARK, width, bold=True
+            )
+            heading = pygame.Surface((width, label.get_height()), pygame.SRCALPHA)
+            heading.blit(label, (width - label.get_width() if m.rtl else 0, 0))
+            return heading
+        inset = m.px(10)
+        inner = width - 2 * inset
+        name_w = round(inner * 0.34)
+        bars_w = inner - name_w - m.pad
+        name = self.app.text.render(
+            entry.label, round(m.body * scale), theme.INK, name_w, bold=True
+        )
+        lines = [self._bar_line(entry.summary, phase, bars_w, scale) for phase in PHASES]
+        gap = m.px(4)
+        bars_h = sum(line.get_height() for line in lines) + gap
+        height = max(name.get_height(), bars_h) + 2 * inset
+        out = pygame.Surface((width, height), pygame.SRCALPHA)
+        draw.card(out, out.get_rect(), theme.WHITE, m.radius)
+        y = inset
+        name_x = width - inset - name.get_width() if m.rtl else inset
+        out.blit(name, (name_x, inset))
+        for line in lines:
+            x = inset if m.rtl else width - inset - bars_w
+            out.blit(line, (x, y))
+            y += line.get_height() + gap
+        return out
+
+    def _bar_line(self, summary: Summary, phase: Phase, width: int, scale: float) -> pygame.Surface:
+        """'Before', a bar, '40% (15 answers)': drawn from the right in right-to-left languages."""
+        m = self.m
+        text = self.app.text
+        size = round(m.small * scale)
+        gap = m.px(10)
+        word = self._("Before") if phase == "pre" else self._("After")
+        word_w = min(
+            max(text.render(w, size, theme.INK, bold=True).get_width() for w in self._words()),
+            width // 4,
+        )
+        label = text.render(word, size, theme.INK, word_w, bold=True)
+        answered = summary.answered(phase)
+        share = summary.share(phase)
+        if share is None:
+            value_text = self._("No answers yet")
+        else:
+            value_text = self.app.tr.ngettext(
+                "{percent} ({n} answer)", "{percent} ({n} answers)", answered
+            ).format(percent=self.app.tr.percent(share), n=self.app.tr.number(answered))
+        value_w = round(width * 0.4)
+        value = text.render(value_text, size, theme.INK, value_w)
+        track_w = max(m.px(40), width - word_w - value_w - 2 * gap)
+        bar_h = max(m.px(12), round(size * 0.9))
+        height = max(label.get_height(), value.get_height(), bar_h)
+        out = pygame.Surface((width, height), pygame.SRCALPHA)
+
+        def place(x: int, w: int) -> int:
+            """The left edge of a piece laid out from the left, mirrored in RTL."""
+            return width - x - w if m.rtl else x
+
+        out.blit(label, (place(0, word_w) + (word_w - label.get_width() if m.rtl else 0), 0))
+        track = pygame.Rect(place(word_w + gap, track_w), (height - bar_h) // 2, track_w, bar_h)
+        radius = bar_h // 2
+        pygame.draw.rect(out, theme.BG_BAND, track, border_radius=radius)
+        if share:
+            fill_w = max(bar_h, round(track_w * share))
+            fill = pygame.Rect(place(word_w + gap, fill_w), track.top, fill_w, bar_h)
+            pygame.draw.rect(out, BAR_COLORS[phase], fill, border_radius=radius)
+        pygame.draw.rect(out, theme.SHADOW, track, width=max(1, m.px(2)), border_radius=radius)
+        value_x = word_w + gap + track_w + gap
+        out.blit(
+            value, (place(value_x, value_w) + (value_w - value.get_width() if m.rtl else 0), 0)
+        )
+        return out
+
+    def _words(self) -> tuple[str, str]:
+        return self._("Before"), self._("After")
+
+    # -- input -----------------------------------------------------------------
+    def on_button(self, key: str) -> None:
+        """Switch the check on or off, save the CSV, clear (twice) or turn the page."""
+        confirming = self.confirm_clear
+        self.confirm_clear = False
+        if key == "toggle":
+            settings = self.app.profile.settings
+            settings.learning_check = not settings.learning_check
+            self.app.profile.save_settings()
+        elif key == "csv":
+            self.status = self.save_csv()
+        elif key == "clear":
+            if confirming:
+                self.store.log.clear()
+                self.page = 0
+                self.status = ("cleared", "")
+                try:
+                    self.store.save()
+                except OSError as exc:
+                    self.status = ("error", exc.strerror or str(exc))
+            else:
+                self.confirm_clear = True
+        elif key == "page":
+            self.page = (self.page + 1) % len(self.pages)
+        self.relayout()
+        self.focus_on(key)
+
+    def save_csv(self) -> tuple[str, str]:
+        """Write ``learning-check-<date>.csv`` to the print folder; return the status to show."""
+        path = self.app.print_folder / f"learning-check-{datetime.date.today().isoformat()}.csv"
+        try:
+            atomic_write(path, self.store.log.csv_text())
+        except OSError as exc:
+            return ("error", exc.strerror or str(exc))
+        return ("saved", str(path))
+
+    # -- drawing ---------------------------------------------------------------
+    def draw_backdrop(self, surface: pygame.Surface) -> None:
+        """The notes, then this page of the chart (or a friendly line when it is empty)."""
+        m = self.m
+        draw_blocks(
+            surface,
+            self.notes,
+            self.notes_rect.left,
+            self.notes_rect.top + (self.notes_rect.height - height_of(self.notes)) // 2,
+            self.notes_rect.width,
+            m.rtl,
+        )
+        page = self.pages[self.page]
+        if not page:
+            note = self.app.text.render(
+                self._("No answers yet. Turn the learning check on, then play a lesson."),
+                m.body,
+                theme.INK_SOFT,
+                self.chart.width,
+                align="center",
+            )
+            surface.blit(note, note.get_rect(center=self.chart.center))
+            return
+        y = self.chart.top
+        for entry in page:
+            surface.blit(entry, (self.chart.left, y))
+            y += entry.get_height() + m.px(10)
+
+
+def _switch_icon(on: bool):
+    """A tick in a green circle when on, an empty circle when off (the label says which)."""
+
+    def paint(surface: pygame.Surface, center: tuple[int, int], size: int) -> None:
+        radius = round(size * 0.5)
+        if on:
+            pygame.draw.circle(surface, theme.GOOD, center, radius)
+            draw.check(surface, center, round(size * 0.6), theme.WHITE)
+        else:
+            pygame.draw.circle(surface, theme.WHITE, center, radius)
+            pygame.draw.circle(surface, theme.INK_SOFT, center, radius, max(2, size // 10))
+
+    return paint

@@ -1,0 +1,150 @@
+"""Home mode: the parent guide.
+
+A parent picks the child's age group and reads each lesson's key message and
+conversation starters, with what to do if the child tells them something.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.content.model import Lesson
+from game.content.taxonomy import BANDS
+from game.printing import guidance
+from game.printing.lesson_text import LessonText
+from game.scenes.base import Scene
+from game.scenes.lessons import lessons_for_band
+from game.ui import draw, theme
+from game.ui.flow import Block, draw_blocks, fit
+from game.ui.layout import grid
+from game.ui.widgets import Button
+
+
+class HomeGuideScene(Scene):
+    """Age-group tabs on top; one lesson's guide per page in a big card."""
+
+    def __init__(self, app) -> None:  # noqa: D107
+        super().__init__(app)
+        self.band = app.profile.settings.band or "K2"
+        self.index = 0
+        self.status = ""
+
+    def title(self) -> str:
+        """Header title."""
+        return self._("Parent guide")
+
+    def lessons(self) -> list[Lesson]:
+        """The lessons a child in the chosen age group can play."""
+        off = set(self.app.profile.settings.disabled_lessons)
+        return [x for x in lessons_for_band(self.app.pack.lessons, self.band) if x.id not in off]
+
+    def build(self) -> None:
+        """Band tabs, the guide card, and next / save buttons."""
+        m = self.m
+        area = self.content_rect().inflate(-4 * m.pad, -2 * m.pad)
+        tabs = grid(
+            pygame.Rect(area.left, area.top, area.width, m.button_h),
+            len(BANDS),
+            len(BANDS),
+            m.button_h,
+            m.pad,
+        )
+        for (code, band), rect in zip(BANDS.items(), tabs, strict=True):
+            style = "selected" if code == self.band else "choice"
+            self.buttons.append(Button(f"band:{code}", self._(band.label), rect, style))
+        bottom = area.bottom - m.button_h
+        self.card = pygame.Rect(
+            area.left, area.top + m.button_h + m.pad, area.width, bottom - area.top - m.button_h
+        )
+        self.card.height -= 2 * m.pad
+        lessons = self.lessons()
+        self.index = self.index % max(1, len(lessons))
+        half = (area.width - m.pad) // 2
+        if len(lessons) > 1:
+            label = self._("Next lesson ({n} of {total})").format(
+                n=self.app.tr.number(self.index + 1), total=self.app.tr.number(len(lessons))
+            )
+            rect = pygame.Rect(area.left, bottom, half, m.button_h)
+            self.buttons.append(Button("next", label, rect, "secondary"))
+        if lessons:
+            rect = pygame.Rect(area.left + half + m.pad, bottom, half, m.button_h)
+            self.buttons.append(Button("save", self._("Save the family pack"), rect, "primary"))
+
+    def on_button(self, key: str) -> None:
+        """Switch age group, go to the next lesson, or save the family pack."""
+        if key.startswith("band:"):
+            self.band, self.index, self.status = key.split(":", 1)[1], 0, ""
+        elif key == "next":
+            self.index += 1
+            self.status = ""
+        elif key == "save":
+            self.status = self._save()
+        self.relayout()
+        self.focus_on(key)
+
+    def _save(self) -> str:
+        from game.printing.export import Exporter
+        from game.printing.family import family_document
+        from game.storage import atomic_write
+
+        lesson = self.lessons()[self.index]
+        exporter = Exporter(
+            [lesson],
+            self.app.paths.fonts,
+            self.app.paths.locales,
+            self.app.helplines,
+            self.app.profile.settings.country,
+        )
+        country = self.app.helplines.for_country(self.app.profile.settings.country)
+        doc = family_document(lesson, self.app.tr, country)
+        folder = self.app.print_folder / self.app.tr.language
+        try:
+            for fmt in ("pdf", "html"):
+                atomic_write(folder / f"{lesson.id}-family.{fmt}", exporter.render(doc, fmt))
+        except OSError as exc:
+            return self._("Could not save the files: {reason}").format(reason=exc.strerror)
+        return self._("Saved to {path}").format(path=folder / f"{lesson.id}-family.pdf")
+
+    def _blocks(self, lesson: Lesson, width: int, scale: float) -> list[Block]:
+        m = self.m
+        text = self.app.text
+        t = LessonText(lesson, self.app.tr)
+
+        def line(words: str, size: int, colour=theme.INK, bold=False, gap=0) -> Block:
+            return Block(
+                text.render(words, round(m.font(size) * scale), colour, width, bold=bold),
+                gap_before=round(gap * scale),
+            )
+
+        blocks = [
+            line(t.title, 30, theme.PRIMARY_DARK, True),
+            line(self._("Key message: {message}").format(message=t.key_message), 24, gap=m.px(6)),
+            line(self._("Conversation starters"), 24, bold=True, gap=m.pad),
+        ]
+        blocks += [line(f"• {s}", 22, gap=m.px(4)) for s in t.starters()]
+        blocks.append(
+            line(self._("If your child tells you something happened"), 24, bold=True, gap=m.pad)
+        )
+        blocks += [
+            line(f"• {self._(s)}", 20, theme.INK_SOFT, gap=m.px(4))
+            for s in guidance.IF_YOUR_CHILD_TELLS_YOU[:3]
+        ]
+        if self.status:
+            blocks.append(line(self.status, 18, theme.INK, True, gap=m.pad))
+        return blocks
+
+    def draw_content(self, surface: pygame.Surface) -> None:
+        """The guide card for the current lesson."""
+        m = self.m
+        draw.card(surface, self.card, theme.WHITE, m.radius, shadow=m.px(4))
+        inner = self.card.inflate(-3 * m.pad, -2 * m.pad)
+        lessons = self.lessons()
+        if not lessons:
+            note = self.app.text.render(
+                self._("No missions for this group yet."), m.body, theme.INK_SOFT, inner.width
+            )
+            surface.blit(note, self.start_pos(inner, note, inner.top))
+            return
+        lesson = lessons[self.index]
+        blocks = fit(lambda scale: self._blocks(lesson, inner.width, scale), inner.height)
+        draw_blocks(surface, blocks, inner.left, inner.top, inner.width, m.rtl)

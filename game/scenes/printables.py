@@ -1,0 +1,158 @@
+"""Grown-up screens that save printables: plans and family packs, and certificates.
+
+Files go to the app's print folder (Documents/Signal Scouts by default); the
+screen says where. Saving runs here, in a moment, with a "Saving..." line shown
+first.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from game.content.taxonomy import BANDS
+from game.scenes.list_base import Item, ListScene
+from game.ui import draw, theme
+
+
+class PrintablesScene(ListScene):
+    """Save every lesson plan, family pack and the curriculum book, as PDF and HTML."""
+
+    columns = 1
+
+    def title(self) -> str:
+        """Header title."""
+        return self._("Lesson plans and family letters")
+
+    def intro(self) -> str:
+        """Where the files go and what they contain."""
+        return self._(
+            "Each lesson has a teacher plan and a family pack (letter, conversation "
+            "starters, family agreement and what to do if a child tells you something). "
+            "They are saved as PDF and as web pages in: {folder}"
+        ).format(folder=self.app.print_folder)
+
+    def items(self) -> list[Item]:
+        """Save in the current language, or in every language."""
+        language = self.app.language_name(self.app.tr.language)
+        return [
+            Item(
+                "save:current",
+                self._("Save in {language}").format(language=language),
+                self._("Every lesson plan, family pack and the curriculum book"),
+                "primary",
+                icon=lambda s, c, z: draw.check(s, c, z, theme.WHITE),
+            ),
+            Item(
+                "save:all",
+                self._("Save in every language"),
+                self._("For families who read another language at home"),
+            ),
+        ]
+
+    def on_button(self, key: str) -> None:
+        """Write the files and say where they are."""
+        from game.i18n import LANGUAGES
+        from game.printing.export import Exporter
+
+        if not key.startswith("save:"):
+            return
+        languages = list(LANGUAGES) if key == "save:all" else [self.app.tr.language]
+        self.status = self._("Saving...")
+        self.relayout()
+        self.app.render()
+        exporter = Exporter(
+            self.app.pack.lessons,
+            self.app.paths.fonts,
+            self.app.paths.locales,
+            self.app.helplines,
+            self.app.profile.settings.country,
+        )
+        try:
+            result = exporter.write(self.app.print_folder, languages)
+        except OSError as exc:
+            self.status = self._("Could not save the files: {reason}").format(reason=exc.strerror)
+        else:
+            self.status = self.app.tr.ngettext(
+                "Saved {n} file. Open index.html in {folder}",
+                "Saved {n} files. Open index.html in {folder}",
+                result.count,
+            ).format(n=self.app.tr.number(result.count), folder=self.app.print_folder)
+        self.relayout()
+        self.focus_on(key)
+
+
+class CertificatesScene(ListScene):
+    """A certificate per age group the child on this device has finished."""
+
+    columns = 2
+
+    def title(self) -> str:
+        """Header title."""
+        return self._("Certificates")
+
+    def intro(self) -> str:
+        """What a certificate has on it."""
+        return self._(
+            "A certificate lists the skills practised on this device and has a blank line "
+            "for the child to write their own name. The game never asks for a name."
+        )
+
+    def _enabled_lessons(self):
+        off = set(self.app.profile.settings.disabled_lessons)
+        return [x for x in self.app.pack.lessons if x.id not in off]
+
+    def items(self) -> list[Item]:
+        """One per age group, ready or not yet."""
+        from game.printing.certificate import band_complete
+
+        lessons = self._enabled_lessons()
+        out = []
+        for code, band in BANDS.items():
+            if not any(x.grade_band == code for x in lessons):
+                continue
+            ready = band_complete(lessons, self.app.profile.progress, code)
+            out.append(
+                Item(
+                    f"cert:{code}",
+                    self._("Certificate: {ages}").format(ages=self._(band.label)),
+                    self._("Ready to save")
+                    if ready
+                    else self._("Not yet: finish every mission for this age group"),
+                    "choice" if ready else "quiet",
+                    icon=lambda s, c, z, r=ready: draw.star(
+                        s, c, z, theme.ACCENT if r else theme.BG, theme.INK
+                    ),
+                )
+            )
+        return out
+
+    def on_button(self, key: str) -> None:
+        """Save the certificate PDF, or say what is still to do."""
+        if key.startswith("cert:"):
+            _ok, self.status = save_certificate(
+                self.app, key.split(":", 1)[1], self._enabled_lessons()
+            )
+            self.relayout()
+            self.focus_on(key)
+
+
+def save_certificate(app, band: str, lessons) -> tuple[bool, str]:
+    """Write the band's certificate PDF to the print folder; return (saved?, a line to show)."""
+    from game.printing.certificate import band_complete, certificate_document, skills_practised
+    from game.printing.pdf import render_pdf
+    from game.storage import atomic_write
+
+    _ = app.tr._
+    ages = _(BANDS[band].label)
+    progress = app.profile.progress
+    if not band_complete(lessons, progress, band):
+        return False, _("Finish every mission for {ages} first.").format(ages=ages)
+    doc = certificate_document(
+        band, skills_practised(lessons, progress, band), app.tr, datetime.date.today()
+    )
+    path = app.print_folder / f"certificate-{band}-{app.tr.language}.pdf"
+    try:
+        atomic_write(path, render_pdf(doc, app.paths.fonts))
+    except OSError as exc:
+        return False, _("Could not save the files: {reason}").format(reason=exc.strerror)
+    return True, _("Saved to {path}").format(path=path)

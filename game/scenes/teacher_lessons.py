@@ -1,0 +1,122 @@
+"""Teacher mode: every lesson, turned on or off for this device, and previewed step by step."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.content.model import Lesson
+from game.content.taxonomy import BANDS
+from game.printing import guidance
+from game.printing.lesson_text import LessonText
+from game.scenes.lessons import lesson_icon
+from game.scenes.list_base import Item, ListScene
+from game.ui.widgets import Button
+
+BAND_ORDER = list(BANDS)
+
+
+def teaching_order(lessons: list[Lesson]) -> list[Lesson]:
+    """Lessons from the youngest age group to the oldest, in series order."""
+    return sorted(
+        lessons,
+        key=lambda x: (BAND_ORDER.index(x.grade_band), x.session_of or (0, 0), x.id),
+    )
+
+
+class TeacherLessonsScene(ListScene):
+    """All lessons, with their age group and whether children can see them."""
+
+    def title(self) -> str:
+        """Header title."""
+        return self._("Lessons")
+
+    def intro(self) -> str:
+        """How the list works."""
+        return self._("Choose a lesson to preview its steps or to turn it on or off.")
+
+    def items(self) -> list[Item]:
+        """One item per lesson."""
+        off = set(self.app.profile.settings.disabled_lessons)
+        out = []
+        for lesson in teaching_order(self.app.pack.lessons):
+            text = LessonText(lesson, self.app.tr)
+            state = self._("Off for children") if lesson.id in off else self._("On for children")
+            out.append(
+                Item(
+                    f"lesson:{lesson.id}",
+                    text.title,
+                    f"{text.ages} - {state}",
+                    "quiet" if lesson.id in off else "choice",
+                    icon=lesson_icon(lesson.contact.avatar, False),
+                )
+            )
+        return out
+
+    def on_button(self, key: str) -> None:
+        """Open the lesson's steps."""
+        lesson = self.app.pack.by_id(key.split(":", 1)[1]) if key.startswith("lesson:") else None
+        if lesson:
+            self.app.push(LessonStepsScene(self.app, lesson))
+
+
+class LessonStepsScene(ListScene):
+    """One lesson: its on/off switch and every step, each opening a preview."""
+
+    min_cell = 84
+
+    def __init__(self, app, lesson: Lesson) -> None:  # noqa: D107
+        super().__init__(app)
+        self.lesson = lesson
+        self.text = LessonText(lesson, app.tr)
+
+    def title(self) -> str:
+        """The lesson title."""
+        return self.text.title
+
+    def intro(self) -> str:
+        """What a preview is."""
+        return self._("Press a step to preview it. Previews do not change any badges.")
+
+    @property
+    def enabled(self) -> bool:
+        """True when children on this device can play the lesson."""
+        return self.lesson.id not in self.app.profile.settings.disabled_lessons
+
+    def items(self) -> list[Item]:
+        """Every step, in file order, named by its kind and first words."""
+        out = []
+        for number, step in enumerate(self.lesson.steps, 1):
+            kind = self._(guidance.STEP_KINDS[step.type])
+            out.append(
+                Item(
+                    f"step:{step.id}",
+                    self._("{n}. {kind}").format(n=self.app.tr.number(number), kind=kind),
+                    LessonText(self.lesson, self.app.tr).excerpt(step, 70),
+                )
+            )
+        return out
+
+    def extra_buttons(self, area: pygame.Rect) -> list[Button]:
+        """The on/off switch."""
+        label = self._("On for children") if self.enabled else self._("Off for children")
+        return [Button("toggle", label, area, "action" if self.enabled else "quiet")]
+
+    def on_button(self, key: str) -> None:
+        """Switch the lesson on or off, or preview a step."""
+        settings = self.app.profile.settings
+        if key == "toggle":
+            if self.enabled:
+                settings.disabled_lessons = sorted({*settings.disabled_lessons, self.lesson.id})
+            else:
+                settings.disabled_lessons = [
+                    x for x in settings.disabled_lessons if x != self.lesson.id
+                ]
+            self.app.profile.save_settings()
+            self.relayout()
+            self.focus_on("toggle")
+        elif key.startswith("step:"):
+            from game.scenes.step_base import scene_for
+            from game.session import LessonSession
+
+            session = LessonSession(self.lesson, step_id=key.split(":", 1)[1], mode="preview")
+            self.app.push(scene_for(self.app, self.lesson, session))
