@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from game.content.model import AnyStep, Lesson
 from game.content.routes import route_between
 from game.content.taxonomy import BANDS
-from game.i18n import Translator
+from game.i18n import Translator, script_of
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,9 @@ class LessonText:
         owner, text = _first_text(step)
         if not text:
             return ""
-        words = self(owner, text)
+        words = " ".join(self(owner, text).split())
+        if script_of(self.tr.language) == "cjk":
+            limit = limit * 2 // 5  # a Chinese character is about as wide as 2.5 letters
         return words if len(words) <= limit else words[: limit - 1].rstrip() + "…"
 
 

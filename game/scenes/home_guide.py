@@ -41,12 +41,13 @@ class HomeGuideScene(Scene):
     def build(self) -> None:
         """Band tabs, the guide card, and next / save buttons."""
         m = self.m
-        area = self.content_rect().inflate(-4 * m.pad, -2 * m.pad)
+        area = self.content_rect().inflate(-4 * m.pad, -m.pad)
+        tab_h = round(m.button_h * 0.8)
         tabs = grid(
-            pygame.Rect(area.left, area.top, area.width, m.button_h),
+            pygame.Rect(area.left, area.top, area.width, tab_h),
             len(BANDS),
             len(BANDS),
-            m.button_h,
+            tab_h,
             m.pad,
         )
         for (code, band), rect in zip(BANDS.items(), tabs, strict=True):
@@ -54,9 +55,9 @@ class HomeGuideScene(Scene):
             self.buttons.append(Button(f"band:{code}", self._(band.label), rect, style))
         bottom = area.bottom - m.button_h
         self.card = pygame.Rect(
-            area.left, area.top + m.button_h + m.pad, area.width, bottom - area.top - m.button_h
+            area.left, area.top + tab_h + m.pad // 2, area.width, bottom - area.top - tab_h
         )
-        self.card.height -= 2 * m.pad
+        self.card.height -= m.pad
         lessons = self.lessons()
         self.index = self.index % max(1, len(lessons))
         half = (area.width - m.pad) // 2
@@ -137,7 +138,7 @@ class HomeGuideScene(Scene):
         """The guide card for the current lesson."""
         m = self.m
         draw.card(surface, self.card, theme.WHITE, m.radius, shadow=m.px(4))
-        inner = self.card.inflate(-3 * m.pad, -2 * m.pad)
+        inner = self.card.inflate(-3 * m.pad, -m.pad)
         lessons = self.lessons()
         if not lessons:
             note = self.app.text.render(
