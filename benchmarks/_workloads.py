@@ -356,7 +356,33 @@ def playthrough() -> dict[str, Any]:
     }
 
 
+def printables() -> dict[str, Any]:
+    """Time the teacher's "Save in every language": every plan, family pack and book."""
+    import tempfile
+
+    from game.content.loader import load_pack
+    from game.helplines import load_helplines
+    from game.i18n import LANGUAGES
+    from game.paths import ContentPaths
+    from game.printing.export import Exporter
+
+    paths = ContentPaths.discover()
+    pack = load_pack([paths.lessons], root=paths.lessons.parent)
+    helplines = load_helplines(paths.assets / "safety" / "helplines.yaml")
+    exporter = Exporter(pack.lessons, paths.fonts, paths.locales, helplines, "US")
+    per_language: dict[str, float] = {}
+    files = 0
+    with tempfile.TemporaryDirectory() as folder:
+        for language in LANGUAGES:
+            began = time.perf_counter()
+            result = exporter.write(Path(folder), [language])
+            per_language[language] = time.perf_counter() - began
+            files += result.count
+    return {"seconds": per_language, "files": files, "peak_rss_mb": _peak_rss_mb()}
+
+
 WORKLOADS = {
+    "printables": printables,
     "bare_startup": bare_startup,
     "game_startup": game_startup,
     "chat_frames": chat_frames,

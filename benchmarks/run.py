@@ -2,7 +2,8 @@
 
 Targets (from the foundation issue): chat frame <= 2 ms median and >= 5x faster than a
 naive re-render; idle CPU <= 2 % of one core; start-up to first frame <= 1.5x bare pygame;
-peak RSS <= 150 MB. This is a report, not a test: a missed target prints MISS and the
+peak RSS <= 150 MB; every plan and family pack of one language saved in <= 10 s (the
+teacher waits for it). This is a report, not a test: a missed target prints MISS and the
 command still exits 0 (it exits 1 only if a workload itself crashed).
 
 Every workload runs in a fresh process (``benchmarks/_workloads.py``) with the dummy SDL
@@ -34,6 +35,7 @@ NAIVE_RATIO = 5.0
 IDLE_CPU_PCT = 2.0
 STARTUP_RATIO = 1.5
 PEAK_RSS_MB = 150.0
+PRINT_LANGUAGE_S = 10.0
 
 STARTUP_RUNS = 5
 IDLE_SETTLE_S = 1.0
@@ -248,6 +250,28 @@ def memory_rows(folder: str) -> tuple[list[Row], dict[str, Any]]:
     return rows, played
 
 
+# -- 6. printables ---------------------------------------------------------------------------
+def printables_rows(folder: str) -> list[Row]:
+    """Seconds to write every plan, family pack and book (PDF + HTML), per language."""
+    done = workload("printables", folder, timeout=600)
+    seconds: dict[str, float] = done["seconds"]
+    slowest = max(seconds, key=lambda code: seconds[code])
+    return [
+        Row(
+            "6. save plans + family packs, slowest language",
+            f"{seconds[slowest]:.1f} s ({slowest})",
+            f"<= {PRINT_LANGUAGE_S:g} s",
+            _verdict(seconds[slowest] <= PRINT_LANGUAGE_S),
+        ),
+        Row(
+            f"   every language ({done['files']} files)",
+            f"{sum(seconds.values()):.1f} s, peak {done['peak_rss_mb']:.0f} MB",
+            "",
+            "INFO",
+        ),
+    ]
+
+
 # -- report --------------------------------------------------------------------------------
 def _mb(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.0f} MB"
@@ -316,6 +340,7 @@ def main() -> int:
         _step("idle CPU", rows, errors, lambda: [idle_row(folder)])
         _step("start-up", rows, errors, lambda: startup_rows(folder))
         _step("peak memory", rows, errors, memory)
+        _step("printables", rows, errors, lambda: printables_rows(folder))
 
     print()
     print(

@@ -40,7 +40,109 @@ SHOTS: list[tuple[str, list[str]]] = [
     ("chinese-story", ["k2-mo-and-the-tricky-game", "zippy-prize", "--lang", "zh_Hans"]),
     ("chinese-spot", ["g35-red-flag-detectives", "lobby-spot", "--lang", "zh_Hans"]),
     ("language-picker", ["languages"]),
+    ("gate", ["gate"]),
+    ("grownups", ["grownups"]),
+    ("teacher-lessons", ["teacher-lessons"]),
+    ("classroom-list", ["classroom"]),
+    ("classroom-chat", ["g35-gift-or-trick", "hello", "--classroom"]),
+    ("classroom-pause", ["g35-red-flag-detectives", "lobby-spot", "--classroom", "--pause"]),
+    ("parent-guide", ["home", "--band", "G35"]),
+    ("arabic-parent-guide", ["home", "--band", "G35", "--lang", "ar"]),
 ]
+
+#: Printables rendered to PNG (first page) for the docs: (name, kind, lesson, language).
+PRINTS = [
+    ("plan-page", "plan", "g35-gift-or-trick", "en"),
+    ("plan-page-arabic", "plan", "g35-gift-or-trick", "ar"),
+    ("plan-page-chinese", "plan", "k2-mo-and-the-tricky-game", "zh_Hans"),
+    ("family-letter", "family", "g68-pressure-for-pics", "en"),
+]
+
+
+def summary_shot(out: Path) -> None:
+    """The learning-check summary, with made-up answers from a demo class (this script only)."""
+    import datetime
+    import os
+    import random
+    import tempfile
+
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    import pygame
+
+    from game.app import App
+    from game.learning_check import CheckStore
+    from game.paths import ContentPaths
+    from game.scenes.class_summary import ClassSummaryScene
+
+    rng = random.Random(5)
+    with tempfile.TemporaryDirectory() as folder:
+        app = App(ContentPaths.discover(), data_folder=Path(folder), fullscreen=False, sound=False)
+        store = CheckStore(app.data_folder)
+        day = datetime.date(2026, 11, 27)
+        for lesson in app.pack.lessons[:3]:
+            for item in lesson.learning_check:
+                for phase, right in (("pre", 0.45), ("post", 0.85)):
+                    for _child in range(24):
+                        store.log.record(day, lesson.id, item, phase, rng.random() < right)
+        store.save()
+        app.push(ClassSummaryScene(app))
+        app.render()
+        pygame.image.save(app.screen, str(out))
+        pygame.quit()
+
+
+def print_shots() -> int:
+    """First pages of a plan (en, ar, zh), a family letter and a certificate, via pdftoppm."""
+    import datetime
+    import shutil
+    import tempfile
+
+    from game.content.loader import load_pack
+    from game.helplines import load_helplines
+    from game.i18n import Translator
+    from game.paths import ContentPaths
+    from game.printing.certificate import certificate_document
+    from game.printing.family import family_document
+    from game.printing.pdf import render_pdf
+    from game.printing.plan import plan_document
+
+    if not shutil.which("pdftoppm"):
+        print("pdftoppm not found (Debian: poppler-utils): printables skipped", file=sys.stderr)
+        return 1
+    paths = ContentPaths.discover()
+    pack = load_pack([paths.lessons], root=paths.lessons.parent)
+    country = load_helplines(paths.assets / "safety" / "helplines.yaml").for_country("US")
+    docs = []
+    for name, kind, lesson_id, language in PRINTS:
+        build = plan_document if kind == "plan" else family_document
+        lesson = pack.by_id(lesson_id)
+        assert lesson is not None, lesson_id
+        docs.append((name, build(lesson, Translator(language, paths.locales), country)))
+    day = datetime.date(2026, 11, 29)
+    tr = Translator("en", paths.locales)
+    docs.append(("certificate", certificate_document("G35", ["R01", "R10", "R12", "R14"], tr, day)))
+    with tempfile.TemporaryDirectory() as folder:
+        for name, doc in docs:
+            pdf = Path(folder) / f"{name}.pdf"
+            pdf.write_bytes(render_pdf(doc, paths.fonts))
+            subprocess.run(
+                [
+                    "pdftoppm",
+                    "-png",
+                    "-r",
+                    "70",
+                    "-f",
+                    "1",
+                    "-l",
+                    "1",
+                    "-singlefile",
+                    pdf,
+                    OUT / name,
+                ],
+                check=True,
+            )
+            print(f"wrote docs/screenshots/{name}.png")
+    return 0
 
 
 def main() -> int:
@@ -59,6 +161,8 @@ def main() -> int:
             print(f"{name}: {result.stderr.strip()}", file=sys.stderr)
         else:
             print(f"wrote {out.relative_to(HERE.parent)}")
+    summary_shot(OUT / "class-summary.png")
+    failed += print_shots()
     return 1 if failed else 0
 
 

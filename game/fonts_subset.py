@@ -30,6 +30,29 @@ def catalog_characters(po: Path) -> set[str]:
     return chars
 
 
+def babel_characters(language: str) -> set[str]:
+    """Characters Babel writes for *language* in the game's dates, numbers and places.
+
+    Dates in every month (plans, certificates, the class summary), percentages, and the
+    names of the countries with help lines.
+    """
+    import datetime
+
+    from babel import Locale
+    from babel.dates import format_date
+    from babel.numbers import format_decimal, format_percent
+
+    chars: set[str] = set()
+    for month in range(1, 13):
+        for width in ("short", "medium", "long", "full"):
+            chars.update(format_date(datetime.date(2026, month, 28), width, locale=language))
+    chars.update(format_percent(0.5, locale=language) + format_decimal(1234.5, locale=language))
+    territories = Locale.parse(language).territories
+    for code in ("US", "GB", "CA", "AU", "IE", "ES", "MX", "FR", "BR", "NZ", "IN", "ZA"):
+        chars.update(territories.get(code, ""))
+    return chars
+
+
 def needed_characters(root: Path) -> set[str]:
     """Characters the subset must cover."""
     from babel import Locale
@@ -38,6 +61,7 @@ def needed_characters(root: Path) -> set[str]:
 
     chars = set(string.printable) | set(EXTRA)
     chars |= set("".join(Locale.parse(code).display_name for code in LANGUAGES))
+    chars |= babel_characters("zh_Hans")
     po = root / "locales" / "zh_Hans" / "LC_MESSAGES" / "messages.po"
     if po.exists():
         chars |= catalog_characters(po)

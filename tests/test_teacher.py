@@ -232,3 +232,31 @@ def test_child_saves_a_certificate_from_the_badges_screen(app: App, pilot: Pilot
     pilot.click("certificate")
     assert app.scene.saved
     assert (app.print_folder / "certificate-K2-en.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_teacher_saves_plans_while_the_window_keeps_answering(pilot: Pilot) -> None:
+    """Save in English writes every plan and family pack in the background, with progress."""
+    import time
+
+    from game.scenes.printables import PrintablesScene
+
+    open_grownups(pilot)
+    pilot.click("plans")
+    scene = pilot.app.scene
+    assert isinstance(scene, PrintablesScene)
+    pilot.click("save:current")
+    seen: set[str] = set()
+    deadline = time.monotonic() + 120
+    while scene.busy or not scene.status.startswith("Saved"):
+        assert time.monotonic() < deadline, scene.status
+        pilot.press(pygame.K_TAB)  # the screen still answers while it saves
+        seen.add(scene.status.split(" ")[0])
+        time.sleep(0.01)
+    pilot.app.pump()
+    assert "Saving..." in seen
+    folder = pilot.app.print_folder
+    lessons = pilot.app.pack.lessons
+    assert len(list((folder / "en").glob("*-plan.pdf"))) == len(lessons)
+    assert len(list((folder / "en").glob("*-family.html"))) == len(lessons)
+    assert (folder / "en" / "curriculum-book.pdf").exists() and (folder / "index.html").exists()
+    assert str(folder) in scene.status

@@ -56,11 +56,16 @@ class Exporter:
         languages: list[str],
         lesson_ids: list[str] | None = None,
         formats: tuple[str, ...] = FORMATS,
-        progress: Callable[[str], None] | None = None,
+        progress: Callable[[int, int], None] | None = None,
     ) -> ExportResult:
-        """Write plans and family packs (and the book, for all lessons) for each language."""
+        """Write plans and family packs (and the book, for all lessons) for each language.
+
+        *progress* is called with (files written, files to write) before each file.
+        """
         lessons = [x for x in self.lessons if lesson_ids is None or x.id in lesson_ids]
         country = self.helplines.for_country(self.country)
+        with_book = lesson_ids is None and len(lessons) > 1
+        total = len(languages) * (2 * len(lessons) + with_book) * len(formats)
         result = ExportResult(out)
         for language in languages:
             tr = self.translator(language)
@@ -68,14 +73,14 @@ class Exporter:
             for lesson in lessons:
                 docs.append((f"{lesson.id}-plan", plan_document(lesson, tr, country)))
                 docs.append((f"{lesson.id}-family", family_document(lesson, tr, country)))
-            if lesson_ids is None and len(lessons) > 1:
+            if with_book:
                 docs.append(("curriculum-book", curriculum_document(lessons, tr, country)))
             written = result.files.setdefault(language, [])
             for name, doc in docs:
                 for fmt in formats:
                     path = out / language / f"{name}.{fmt}"
                     if progress:
-                        progress(str(path))
+                        progress(result.count, total)
                     atomic_write(path, self.render(doc, fmt))
                     written.append(path)
         atomic_write(out / "index.html", index_page(result))

@@ -57,11 +57,12 @@ class DebriefScene(Scene):
         ]
 
     def on_button(self, key: str) -> None:
-        """Replay the lesson or return to the list."""
+        """Replay the lesson (the same way: play, preview or classroom) or return to the list."""
         if key == "again":
             from game.scenes.step_base import scene_for
 
-            self.app.replace(scene_for(self.app, self.lesson))
+            replay = LessonSession(self.lesson, mode=self.session.mode)
+            self.app.replace(scene_for(self.app, self.lesson, replay))
         elif key == "missions":
             from game.scenes.check import after_lesson
 

@@ -1,13 +1,16 @@
 """Grown-up screens that save printables: plans and family packs, and certificates.
 
 Files go to the app's print folder (Documents/Signal Scouts by default); the
-screen says where. Saving runs here, in a moment, with a "Saving..." line shown
-first.
+screen says where. Plans are written by a background thread that posts its
+progress as pygame events, so the window keeps answering on a slow laptop.
 """
 
 from __future__ import annotations
 
 import datetime
+import threading
+
+import pygame
 
 from game.content.taxonomy import BANDS
 from game.scenes.list_base import Item, ListScene
@@ -18,6 +21,10 @@ class PrintablesScene(ListScene):
     """Save every lesson plan, family pack and the curriculum book, as PDF and HTML."""
 
     columns = 1
+
+    def __init__(self, app) -> None:  # noqa: D107
+        super().__init__(app)
+        self.worker: threading.Thread | None = None
 
     def title(self) -> str:
         """Header title."""
@@ -50,16 +57,13 @@ class PrintablesScene(ListScene):
         ]
 
     def on_button(self, key: str) -> None:
-        """Write the files and say where they are."""
+        """Start writing the files in the background; the screen keeps answering."""
         from game.i18n import LANGUAGES
         from game.printing.export import Exporter
 
-        if not key.startswith("save:"):
+        if not key.startswith("save:") or self.busy:
             return
         languages = list(LANGUAGES) if key == "save:all" else [self.app.tr.language]
-        self.status = self._("Saving...")
-        self.relayout()
-        self.app.render()
         exporter = Exporter(
             self.app.pack.lessons,
             self.app.paths.fonts,
@@ -67,18 +71,63 @@ class PrintablesScene(ListScene):
             self.app.helplines,
             self.app.profile.settings.country,
         )
-        try:
-            result = exporter.write(self.app.print_folder, languages)
-        except OSError as exc:
-            self.status = self._("Could not save the files: {reason}").format(reason=exc.strerror)
-        else:
-            self.status = self.app.tr.ngettext(
-                "Saved {n} file. Open index.html in {folder}",
-                "Saved {n} files. Open index.html in {folder}",
-                result.count,
-            ).format(n=self.app.tr.number(result.count), folder=self.app.print_folder)
+        event_type = export_event()
+
+        def post(**news: object) -> None:
+            pygame.event.post(pygame.event.Event(event_type, **news))
+
+        def work() -> None:
+            try:
+                result = exporter.write(
+                    self.app.print_folder,
+                    languages,
+                    progress=lambda done, total: post(done=done, total=total),
+                )
+            except OSError as exc:
+                post(error=exc.strerror or str(exc))
+            else:
+                post(finished=result.count)
+
+        self.worker = threading.Thread(target=work, name="save-printables", daemon=True)
+        self.status = self._("Saving...")
         self.relayout()
         self.focus_on(key)
+        self.worker.start()
+
+    @property
+    def busy(self) -> bool:
+        """True while files are being written."""
+        return self.worker is not None and self.worker.is_alive()
+
+    def handle(self, event: pygame.event.Event) -> None:
+        """Progress and the end of the background save update the status line."""
+        if event.type != export_event():
+            super().handle(event)
+            return
+        tr = self.app.tr
+        if hasattr(event, "done"):
+            self.status = self._("Saving... {done} of {total} files").format(
+                done=tr.number(event.done), total=tr.number(event.total)
+            )
+        elif hasattr(event, "error"):
+            self.status = self._("Could not save the files: {reason}").format(reason=event.error)
+        else:
+            self.status = tr.ngettext(
+                "Saved {n} file. Open index.html in {folder}",
+                "Saved {n} files. Open index.html in {folder}",
+                event.finished,
+            ).format(n=tr.number(event.finished), folder=self.app.print_folder)
+        self.relayout()
+
+
+_EXPORT_EVENT: list[int] = []
+
+
+def export_event() -> int:
+    """The pygame event type the background save posts (registered on first use)."""
+    if not _EXPORT_EVENT:
+        _EXPORT_EVENT.append(pygame.event.custom_type())
+    return _EXPORT_EVENT[0]
 
 
 class CertificatesScene(ListScene):
