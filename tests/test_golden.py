@@ -36,6 +36,11 @@ SCREENS = {
     "quiz": dict(screen="g35-red-flag-detectives", step="detective-quiz"),
     "help-plan": dict(screen="g35-red-flag-detectives", step="detective-help-plan"),
     "badges": dict(screen="badges", step=None, band="G35"),
+    "gate": dict(screen="gate", step=None),
+    "grownups": dict(screen="grownups", step=None),
+    "classroom-pause": dict(
+        screen="g35-red-flag-detectives", step="lobby-spot", classroom=True, pause=True
+    ),
 }
 
 
@@ -56,7 +61,15 @@ def different_share(actual: pygame.Surface, expected: pygame.Surface) -> float:
 @pytest.mark.parametrize("name", sorted(SCREENS))
 def test_screen_matches_golden(name: str, tmp_path: Path) -> None:
     """The rendered screen matches its approved golden image."""
-    spec = {"choose": None, "check_in": False, "band": None, "text_size": "normal", **SCREENS[name]}
+    spec = {
+        "choose": None,
+        "check_in": False,
+        "band": None,
+        "text_size": "normal",
+        "classroom": False,
+        "pause": False,
+        **SCREENS[name],
+    }
     out = tmp_path / f"{name}.png"
     args = argparse.Namespace(out=out, size="1280x720", **spec)
     render_to_png(args, ContentPaths.discover(), tmp_path / "profile")
