@@ -39,6 +39,7 @@ def lint_lesson(lesson: Lesson, smap: SourceMap) -> list[Problem]:
         _check_words,
         _check_activities,
         _check_plan,
+        _check_percent,
     ):
         problems += check(lesson, smap)
     return problems
@@ -592,4 +593,32 @@ def _check_plan(lesson: Lesson, smap: SourceMap) -> list[Problem]:
                 "guessing does not look like learning",
             )
         )
+    return out
+
+
+def _strings(node: object, path: tuple) -> Iterator[tuple[tuple, str]]:
+    """Every string in a dumped lesson, with its path."""
+    if isinstance(node, str):
+        yield path, node
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from _strings(value, (*path, key))
+    elif isinstance(node, list | tuple):
+        for index, value in enumerate(node):
+            yield from _strings(value, (*path, index))
+
+
+def _check_percent(lesson: Lesson, smap: SourceMap) -> list[Problem]:
+    """A '%' makes the translation tools treat a sentence as a format string."""
+    out = []
+    data = lesson.model_dump(by_alias=True, exclude_defaults=True, exclude={"sources"})
+    for path, text in _strings(data, ()):
+        if "%" in text:
+            out.append(
+                smap.problem(
+                    path,
+                    "write 'per cent' instead of '%': translation tools read '%' as a "
+                    "format code and then refuse natural translations",
+                )
+            )
     return out
