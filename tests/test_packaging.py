@@ -56,7 +56,7 @@ def test_wheel_contains_content(wheel: Path) -> None:
 
 
 def test_wheel_runs_outside_the_repo(wheel: Path, tmp_path: Path) -> None:
-    """Unpacked elsewhere, the game lints its bundled lessons and renders a screen."""
+    """Unpacked elsewhere, the game lints its lessons, renders a screen and prints a plan."""
     site = tmp_path / "site"
     with zipfile.ZipFile(wheel) as archive:
         archive.extractall(site)
@@ -110,3 +110,27 @@ def test_wheel_runs_outside_the_repo(wheel: Path, tmp_path: Path) -> None:
     )
     assert shot.returncode == 0, shot.stderr
     assert (tmp_path / "t.png").stat().st_size > 10_000
+    plans = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "game",
+            "plans",
+            "--lesson",
+            "g35-gift-or-trick",
+            "--lang",
+            "ar",
+            "--format",
+            "pdf",
+            "--out",
+            str(tmp_path / "plans"),
+        ],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert plans.returncode == 0, plans.stderr
+    pdf = tmp_path / "plans" / "ar" / "g35-gift-or-trick-plan.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF")
