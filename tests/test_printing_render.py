@@ -132,8 +132,62 @@ def squash(text: str) -> str:
 
 
 def pdf_text(data: bytes) -> str:
-    """The text pypdf extracts from every page."""
-    return "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages)
+    """The text pypdf extracts from every page, plus the CJK text decoded by :func:`cid_text`."""
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    return "\n".join([page.extract_text() for page in reader.pages] + [cid_text(reader)])
+
+
+def _to_unicode(font: pypdf.generic.DictionaryObject) -> dict[bytes, str]:
+    """A Type0 font's ToUnicode map: 2-byte glyph code -> text (bfchar entries)."""
+    stream = font.get("/ToUnicode")
+    if stream is None:
+        return {}
+    cmap = stream.get_object().get_data().decode("latin-1")
+    out = {}
+    for block in re.findall(r"beginbfchar(.*?)endbfchar", cmap, re.S):
+        for code, text in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
+            out[bytes.fromhex(code)] = bytes.fromhex(text).decode("utf-16-be")
+    return out
+
+
+def cid_text(reader: pypdf.PdfReader) -> str:
+    """Text drawn with the CJK font, decoded two bytes per glyph through its ToUnicode map.
+
+    pypdf 7 decodes that font's codes one byte at a time, so once a document uses more
+    than 255 CJK glyphs its text comes out wrong (the PDF is right: pdftotext reads it).
+    """
+    lines = []
+    for page in reader.pages:
+        fonts = page["/Resources"]["/Font"]
+        maps = {
+            name: _to_unicode(ref.get_object())
+            for name, ref in fonts.items()
+            if "CJK" in str(ref.get_object().get("/BaseFont", ""))
+        }
+        current: dict[bytes, str] | None = None
+        content = pypdf.generic.ContentStream(page.get_contents(), reader)
+        for operands, operator in content.operations:
+            if operator == b"Tf":
+                current = maps.get(operands[0])
+            elif operator in (b"Tj", b"TJ") and current is not None:
+                shown = operands[0]
+                parts = (
+                    [shown]
+                    if operator == b"Tj"
+                    else [x for x in shown if isinstance(x, str | bytes)]
+                )
+                for part in parts:
+                    raw = (
+                        part.get_original_bytes()
+                        if hasattr(part, "get_original_bytes")
+                        else bytes(part)
+                    )
+                    lines.append(
+                        "".join(current.get(raw[i : i + 2], "") for i in range(0, len(raw), 2))
+                    )
+            elif operator == b"ET":
+                lines.append("\n")
+    return "".join(lines)
 
 
 def contains(extracted: str, phrase: str) -> bool:
