@@ -44,7 +44,7 @@ def certificate_document(
         Paragraph(_("This certificate is for"), "lead"),
         WriteLine(_("Write your name here")),
         Paragraph(
-            _("for finishing every Signal Scouts mission for {ages}.").format(ages=ages), "lead"
+            _("for finishing every Signal Scouts mission ({ages}).").format(ages=ages), "lead"
         ),
         Heading(_("Skills practised"), 2),
         Bullets(
