@@ -114,33 +114,39 @@ def _check_codes(lesson: Lesson, smap: SourceMap) -> list[Problem]:
         _code_problems(lesson.tactics_covered, ("tactics_covered",), TACTICS, "tactic", smap)
     )
     out += _code_problems(lesson.skills_practised, ("skills_practised",), SKILLS, "skill", smap)
-    for si, step in enumerate(lesson.steps):
-        for where, code, table, kind, listed, key in [
-            *(
-                (w, c, SKILLS, "skill", lesson.skills_practised, "skills_practised")
-                for w, c in step.skill_refs()
-            ),
-            *(
-                (w, c, TACTICS, "tactic", lesson.tactics_covered, "tactics_covered")
-                for w, c in step.tactic_refs()
-            ),
-        ]:
-            path = ("steps", si, *where)
-            if code not in table:
-                first, last = min(table), max(table)
-                out.append(
-                    smap.problem(
-                        path,
-                        f"'{code}' is not a {kind} code ({first}-{last})."
-                        f"{did_you_mean(code, table)}",
-                    )
+    skills = [
+        (("steps", si, *where), code)
+        for si, step in enumerate(lesson.steps)
+        for where, code in step.skill_refs()
+    ]
+    tactics = [
+        (("steps", si, *where), code)
+        for si, step in enumerate(lesson.steps)
+        for where, code in step.tactic_refs()
+    ]
+    tactics += [
+        (("learning_check", ii, "tactic"), item.tactic)
+        for ii, item in enumerate(lesson.learning_check)
+        if item.tactic
+    ]
+    for path, code, table, kind, listed, key in [
+        *((p, c, SKILLS, "skill", lesson.skills_practised, "skills_practised") for p, c in skills),
+        *((p, c, TACTICS, "tactic", lesson.tactics_covered, "tactics_covered") for p, c in tactics),
+    ]:
+        if code not in table:
+            first, last = min(table), max(table)
+            out.append(
+                smap.problem(
+                    path,
+                    f"'{code}' is not a {kind} code ({first}-{last}).{did_you_mean(code, table)}",
                 )
-            elif code not in listed:
-                out.append(
-                    smap.problem(
-                        path, f"{kind} {code} is used here but missing from {key}: add it there"
-                    )
+            )
+        elif code not in listed:
+            out.append(
+                smap.problem(
+                    path, f"{kind} {code} is used here but missing from {key}: add it there"
                 )
+            )
     return out
 
 
@@ -566,23 +572,6 @@ def _check_plan(lesson: Lesson, smap: SourceMap) -> list[Problem]:
                     ("background", fi, "source"),
                     "this source is not in the lesson's 'sources' list: add it there "
                     "(title, url and year) or use one of its urls",
-                )
-            )
-    for ii, item in enumerate(lesson.learning_check):
-        if item.tactic and item.tactic not in TACTICS:
-            out.append(
-                smap.problem(
-                    ("learning_check", ii, "tactic"),
-                    f"'{item.tactic}' is not a tactic code ({min(TACTICS)}-{max(TACTICS)})."
-                    f"{did_you_mean(item.tactic, TACTICS)}",
-                )
-            )
-        elif item.tactic and item.tactic not in lesson.tactics_covered:
-            out.append(
-                smap.problem(
-                    ("learning_check", ii, "tactic"),
-                    f"tactic {item.tactic} is used here but missing from tactics_covered: "
-                    "add it there",
                 )
             )
     if lesson.learning_check and len({item.answer for item in lesson.learning_check}) < 2:

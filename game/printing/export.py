@@ -88,13 +88,18 @@ class Exporter:
 
     def render(self, doc: Document, fmt: str) -> str | bytes:
         """*doc* as a PDF (bytes) or HTML page (text)."""
-        if fmt == "pdf":
-            from game.printing.pdf import render_pdf
+        return render_document(doc, fmt, self.font_dir)
 
-            return render_pdf(doc, self.font_dir)
-        from game.printing.html import render_html
 
-        return render_html(doc)
+def render_document(doc: Document, fmt: str, font_dir: Path) -> str | bytes:
+    """*doc* as a PDF (bytes, fonts from *font_dir*) or an HTML page (text)."""
+    if fmt == "pdf":
+        from game.printing.pdf import render_pdf
+
+        return render_pdf(doc, font_dir)
+    from game.printing.html import render_html
+
+    return render_html(doc)
 
 
 def index_page(result: ExportResult) -> str:

@@ -10,7 +10,7 @@ import pygame
 
 from game.content.taxonomy import SKILLS
 from game.scenes.base import Scene
-from game.scenes.lessons import lessons_for_band
+from game.scenes.lessons import lessons_for_band, turned_on
 from game.ui import draw, theme
 from game.ui.layout import grid
 from game.ui.widgets import Button
@@ -49,17 +49,13 @@ class BadgesScene(Scene):
         """Header title."""
         return self._("My badges")
 
-    def _own_lessons(self):
-        off = set(self.app.profile.settings.disabled_lessons)
-        return [x for x in self.app.pack.lessons if x.id not in off]
-
     def build(self) -> None:
         """A certificate button when every mission of the age group is finished."""
         from game.printing.certificate import band_complete
 
         m = self.m
         band = self.app.profile.settings.band or "K2"
-        if not band_complete(self._own_lessons(), self.app.profile.progress, band):
+        if not band_complete(turned_on(self.app), self.app.profile.progress, band):
             return
         area = self.content_rect().inflate(-2 * m.pad, -2 * m.pad)
         rect = pygame.Rect(area.left, area.bottom - m.button_h, area.width, m.button_h)
@@ -84,7 +80,7 @@ class BadgesScene(Scene):
 
         if key == "certificate":
             band = self.app.profile.settings.band or "K2"
-            self.saved, _message = save_certificate(self.app, band, self._own_lessons())
+            self.saved, _message = save_certificate(self.app, band, turned_on(self.app))
             self.relayout()
             self.focus_on("certificate")
 

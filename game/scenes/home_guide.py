@@ -13,7 +13,7 @@ from game.content.taxonomy import BANDS
 from game.printing import guidance
 from game.printing.lesson_text import LessonText
 from game.scenes.base import Scene
-from game.scenes.lessons import lessons_for_band
+from game.scenes.lessons import lessons_for_band, turned_on
 from game.ui import draw, theme
 from game.ui.flow import Block, draw_blocks, fit
 from game.ui.layout import grid
@@ -35,8 +35,7 @@ class HomeGuideScene(Scene):
 
     def lessons(self) -> list[Lesson]:
         """The lessons a child in the chosen age group can play."""
-        off = set(self.app.profile.settings.disabled_lessons)
-        return [x for x in lessons_for_band(self.app.pack.lessons, self.band) if x.id not in off]
+        return lessons_for_band(turned_on(self.app), self.band)
 
     def build(self) -> None:
         """Band tabs, the guide card, and next / save buttons."""
@@ -84,24 +83,18 @@ class HomeGuideScene(Scene):
         self.focus_on(key)
 
     def _save(self) -> str:
-        from game.printing.export import Exporter
+        from game.printing.export import render_document
         from game.printing.family import family_document
         from game.storage import atomic_write
 
         lesson = self.lessons()[self.index]
-        exporter = Exporter(
-            [lesson],
-            self.app.paths.fonts,
-            self.app.paths.locales,
-            self.app.helplines,
-            self.app.profile.settings.country,
-        )
         country = self.app.helplines.for_country(self.app.profile.settings.country)
         doc = family_document(lesson, self.app.tr, country)
         folder = self.app.print_folder / self.app.tr.language
         try:
             for fmt in ("pdf", "html"):
-                atomic_write(folder / f"{lesson.id}-family.{fmt}", exporter.render(doc, fmt))
+                data = render_document(doc, fmt, self.app.paths.fonts)
+                atomic_write(folder / f"{lesson.id}-family.{fmt}", data)
         except OSError as exc:
             return self._("Could not save the files: {reason}").format(reason=exc.strerror)
         return self._("Saved to {path}").format(path=folder / f"{lesson.id}-family.pdf")

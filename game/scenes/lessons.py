@@ -38,6 +38,12 @@ def lessons_for_band(lessons: list[Lesson], band: str) -> list[Lesson]:
     )
 
 
+def turned_on(app) -> list[Lesson]:
+    """Every loaded lesson except those a teacher turned off on this device."""
+    off = set(app.profile.settings.disabled_lessons)
+    return [lesson for lesson in app.pack.lessons if lesson.id not in off]
+
+
 class LessonListScene(Scene):
     """Pick a lesson. Finished lessons show a tick and their stars."""
 
@@ -51,10 +57,7 @@ class LessonListScene(Scene):
 
     def lessons(self) -> list[Lesson]:
         """Lessons offered to the current band, minus any a teacher turned off."""
-        settings = self.app.profile.settings
-        off = set(settings.disabled_lessons)
-        offered = lessons_for_band(self.app.pack.lessons, settings.band or "K2")
-        return [lesson for lesson in offered if lesson.id not in off]
+        return lessons_for_band(turned_on(self.app), self.app.profile.settings.band or "K2")
 
     def build(self) -> None:
         """Lesson cards in a grid, paged if they do not fit, then the broken-file note."""

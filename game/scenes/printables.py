@@ -13,6 +13,7 @@ import threading
 import pygame
 
 from game.content.taxonomy import BANDS
+from game.scenes.lessons import turned_on
 from game.scenes.list_base import Item, ListScene
 from game.ui import draw, theme
 
@@ -146,15 +147,11 @@ class CertificatesScene(ListScene):
             "for the child to write their own name. The game never asks for a name."
         )
 
-    def _enabled_lessons(self):
-        off = set(self.app.profile.settings.disabled_lessons)
-        return [x for x in self.app.pack.lessons if x.id not in off]
-
     def items(self) -> list[Item]:
         """One per age group, ready or not yet."""
         from game.printing.certificate import band_complete
 
-        lessons = self._enabled_lessons()
+        lessons = turned_on(self.app)
         out = []
         for code, band in BANDS.items():
             if not any(x.grade_band == code for x in lessons):
@@ -178,9 +175,7 @@ class CertificatesScene(ListScene):
     def on_button(self, key: str) -> None:
         """Save the certificate PDF, or say what is still to do."""
         if key.startswith("cert:"):
-            _ok, self.status = save_certificate(
-                self.app, key.split(":", 1)[1], self._enabled_lessons()
-            )
+            _ok, self.status = save_certificate(self.app, key.split(":", 1)[1], turned_on(self.app))
             self.relayout()
             self.focus_on(key)
 

@@ -5,14 +5,11 @@ from __future__ import annotations
 import pygame
 
 from game.content.model import Lesson
-from game.content.taxonomy import BANDS
 from game.printing import guidance
 from game.printing.lesson_text import LessonText
-from game.scenes.lessons import lesson_icon
+from game.scenes.lessons import BAND_ORDER, lesson_icon
 from game.scenes.list_base import Item, ListScene
 from game.ui.widgets import Button
-
-BAND_ORDER = list(BANDS)
 
 
 def teaching_order(lessons: list[Lesson]) -> list[Lesson]:
@@ -91,7 +88,7 @@ class LessonStepsScene(ListScene):
                 Item(
                     f"step:{step.id}",
                     self._("{n}. {kind}").format(n=self.app.tr.number(number), kind=kind),
-                    LessonText(self.lesson, self.app.tr).excerpt(step, 70),
+                    self.text.excerpt(step, 70),
                 )
             )
         return out
