@@ -260,3 +260,12 @@ def test_teacher_saves_plans_while_the_window_keeps_answering(pilot: Pilot) -> N
     assert len(list((folder / "en").glob("*-family.html"))) == len(lessons)
     assert (folder / "en" / "curriculum-book.pdf").exists() and (folder / "index.html").exists()
     assert str(folder) in scene.status
+
+
+def test_gate_keypad_keeps_its_order_in_arabic(app: App, pilot: Pilot) -> None:
+    """In a right-to-left layout the keypad moves across but still reads 1-2-3."""
+    app.set_language("ar")
+    pilot.click("grownups")
+    keys = {key: pilot.rect_of(key) for key in ("key:1", "key:3", "key:ok")}
+    assert keys["key:1"].x < keys["key:3"].x
+    assert keys["key:ok"].centerx < app.screen.get_width() // 2  # the pad sits on the left

@@ -70,6 +70,8 @@ class GateScene(Scene):
         cell_h = min(m.button_h + m.px(8), (pad_area.height - 3 * m.pad) // 4)
         rects = grid(pad_area, len(keys), 3, cell_h, m.pad)
         for key, rect in zip(keys, rects, strict=True):
+            if m.rtl:  # the screen mirrors afterwards; a keypad keeps 1-2-3 left to right
+                rect.x = pad_area.left + pad_area.right - rect.right
             if key == "clear":
                 label, style = self._("Clear"), "quiet"
             elif key == "ok":
