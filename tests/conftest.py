@@ -37,7 +37,11 @@ def data_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def app(paths: ContentPaths, data_dir: Path) -> Iterator[App]:
-    """A headless game at 1280x720 with sound off, started at the title screen."""
+    """A headless game at 1280x720 with sound off, started at the title screen.
+
+    The device is set up for the US (a grown-up confirmed the country), so help lines
+    do not depend on this machine's locale and the grown-ups' menu opens at once.
+    """
     from game.scenes.title import TitleScene
 
     game = App(
@@ -48,6 +52,8 @@ def app(paths: ContentPaths, data_dir: Path) -> Iterator[App]:
         fullscreen=False,
         sound=False,
     )
+    game.profile.settings.country = "US"
+    game.profile.settings.country_confirmed = True
     game.push(TitleScene(game))
     game.render()
     yield game

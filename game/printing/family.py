@@ -7,7 +7,7 @@ guidance (safety-education.md §3.4, §5.4 item 12).
 from __future__ import annotations
 
 from game.content.model import Lesson
-from game.helplines import Country
+from game.helplines import LocalHelp
 from game.i18n import Translator, bcp47
 from game.printing import guidance
 from game.printing.document import Block, Bullets, Document, Heading, Paragraph, WriteLine
@@ -18,10 +18,10 @@ from game.printing.plan import help_table
 SENSITIVE_LEVEL = 3
 
 
-def family_blocks(lesson: Lesson, tr: Translator, help_country: tuple[str, Country]) -> list[Block]:
-    """Every part of the family pack, in the order a parent reads it."""
+def family_blocks(lesson: Lesson, tr: Translator, local: LocalHelp) -> list[Block]:
+    """Every part of the family pack, in the order a parent reads it (help for *local*)."""
     _ = tr._
-    text = LessonText(lesson, tr)
+    text = LessonText(lesson, tr, local)
     out: list[Block] = [
         Heading(_("Family letter: {title}").format(title=text.title), 1),
         Paragraph(_(guidance.LETTER_OPENING)),
@@ -60,18 +60,18 @@ def family_blocks(lesson: Lesson, tr: Translator, help_country: tuple[str, Count
         Bullets(tuple(_(s) for s in guidance.IF_YOUR_CHILD_TELLS_YOU), ordered=True),
         Paragraph(_(guidance.DISCLOSURE_WORDS), "callout"),
         Heading(_("Where to get help and report"), 2),
-        *help_table(tr, *help_country),
+        *help_table(tr, local, families=True),
     ]
     return out
 
 
-def family_document(lesson: Lesson, tr: Translator, help_country: tuple[str, Country]) -> Document:
+def family_document(lesson: Lesson, tr: Translator, local: LocalHelp) -> Document:
     """The family pack of one lesson as a printable document."""
     title = LessonText(lesson, tr).title
     return Document(
         title=tr._("Family letter: {title}").format(title=title),
         lang=bcp47(tr.language),
         rtl=tr.rtl,
-        blocks=tuple(family_blocks(lesson, tr, help_country)),
+        blocks=tuple(family_blocks(lesson, tr, local)),
         footer=tr._("Signal Scouts - family pack - {title}").format(title=title),
     )

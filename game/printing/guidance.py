@@ -71,6 +71,11 @@ DISCUSS_PART = N_("Use the discussion questions in this plan.")
 PLENARY_PART = N_(
     'Repeat the key message: "{message}" Then show the Help screen with the local help lines.'
 )
+#: K2 and G35 see their own, shorter help (the plan's "Help and reporting" shows it).
+PLENARY_PART_YOUNG = N_(
+    'Repeat the key message: "{message}" Then show the Help screen and read its steps '
+    'together (see "What the Help screen shows this age group" under "Help and reporting").'
+)
 
 DISCLOSURE_DO = (
     N_("Listen carefully and stay calm; do not show shock."),
@@ -112,7 +117,8 @@ LETTER_INTRO = N_(
     "stop, block and report, and tell a trusted adult."
 )
 LETTER_SENSITIVE = N_(
-    "This lesson talks about people online who pressure young people for pictures. "
+    "This lesson talks about people online who manipulate or pressure young people, "
+    "for example for pictures, money or a meeting. "
     "It uses a made-up story and no frightening detail. If you have questions, or your "
     "child has had a difficult experience, please talk to the teacher before the lesson."
 )

@@ -13,19 +13,27 @@ from dataclasses import dataclass
 from game.content.model import AnyStep, Lesson
 from game.content.routes import route_between
 from game.content.taxonomy import BANDS
+from game.helplines import LocalHelp
 from game.i18n import Translator, script_of
+from game.services import fill_services
 
 
 @dataclass(frozen=True)
 class LessonText:
-    """Translated access to one lesson's teacher- and family-facing text."""
+    """Translated access to one lesson's teacher- and family-facing text.
+
+    *local* is the help for the reader's country: it names the services behind the
+    lesson's ``{takedown}``-style placeholders (None: generic phrases).
+    """
 
     lesson: Lesson
     tr: Translator
+    local: LocalHelp | None = None
 
     def __call__(self, owner: str, text: str) -> str:
         """The translation of *text* whose owner (item id or top-level key) is *owner*."""
-        return self.tr.pgettext(f"{self.lesson.id}/{owner}", text)
+        translated = self.tr.pgettext(f"{self.lesson.id}/{owner}", text)
+        return fill_services(translated, self.local, self.tr, self.lesson.grade_band)
 
     @property
     def title(self) -> str:

@@ -38,8 +38,9 @@ def run_plans(args: argparse.Namespace, paths: ContentPaths, out: TextIO, err: T
     country = (args.country or Settings().country).upper()
     if country not in helplines.countries:
         err.write(
-            f"no help-line data for '{country}'; using {helplines.default}. "
-            f"Countries: {', '.join(sorted(helplines.countries))}\n"
+            f"no help-line data for '{country}': the printables list the international child "
+            "helpline directory and ask the school to add local services. Countries with "
+            f"data: {', '.join(sorted(helplines.countries))}\n"
         )
     exporter = Exporter(pack.lessons, paths.fonts, paths.locales, helplines, country)
     formats = tuple(args.format) if args.format else FORMATS

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pygame
 
+from game.helplines import ADULT
+from game.profile import UNKNOWN_COUNTRY
 from game.scenes.base import Scene
+from game.scenes.list_base import Item, ListScene
 from game.ui import theme
 from game.ui.layout import grid
 from game.ui.widgets import Button
+
+if TYPE_CHECKING:
+    from game.app import App
 
 
 class LanguageScene(Scene):
@@ -65,37 +73,65 @@ class LanguageScene(Scene):
         surface.blit(note, note.get_rect(midbottom=(m.width // 2, m.height - m.pad)))
 
 
-class CountryScene(Scene):
-    """Pick whose help lines the help screen shows."""
+class CountryScene(ListScene):
+    """Pick whose help lines the help screen and the printables show.
+
+    Opened from Settings, and once by the grown-ups' menu (``first_visit``) until a
+    grown-up has chosen. "Not listed / other country" gives the international directory.
+    """
+
+    columns = 3
+    min_cell = 64
+
+    def __init__(self, app: App, first_visit: bool = False) -> None:  # noqa: D107
+        super().__init__(app)
+        self.first_visit = first_visit
+
+    def help_audience(self) -> str | None:
+        """Grown-ups' help on the first visit (behind the gate); else the child's."""
+        return ADULT if self.first_visit else None
 
     def title(self) -> str:
         """Header title."""
+        if self.first_visit:
+            return self._("Which country are you in?")
         return self._("Help lines for")
 
+    def intro(self) -> str:
+        """Why the country matters (on the first visit)."""
+        if not self.first_visit:
+            return ""
+        return self._(
+            "The Help screen and the printed plans list help lines for this country. "
+            "You can change it later in Settings."
+        )
+
+    def current(self) -> str:
+        """The chosen country's code, or UNKNOWN_COUNTRY when it has no help-line data."""
+        code = self.app.profile.settings.country
+        return code if code in self.app.helplines.countries else UNKNOWN_COUNTRY
+
+    def items(self) -> list[Item]:
+        """Each country with help-line data (named in the current language), then "Not listed"."""
+        current = self.current()
+        other = (UNKNOWN_COUNTRY, self._("Not listed / other country"))
+        entries = [*self.app.countries(), other]
+        return [
+            Item(f"country:{code}", name, style="selected" if code == current else "choice")
+            for code, name in entries
+        ]
+
     def build(self) -> None:
-        """One button per country with help-line data, named for the current language."""
-        m = self.m
-        area = self.content_rect().inflate(-4 * m.pad, -2 * m.pad)
-        countries = self.app.countries()
-        current = self.app.profile.settings.country
-        columns = 3
-        rows = max(1, -(-len(countries) // columns))
-        cell = min(m.button_h + m.px(8), (area.height - m.pad * (rows - 1)) // rows)
-        for (code, name), rect in zip(
-            countries, grid(area, len(countries), columns, cell, m.pad), strict=True
-        ):
-            self.buttons.append(
-                Button(
-                    f"country:{code}",
-                    name,
-                    rect,
-                    "selected" if code == current else "choice",
-                    text_size=m.font(26),
-                )
-            )
+        """The grid of countries, with the focus on the current one."""
+        super().build()
+        self.focus_on(f"country:{self.current()}")
 
     def on_button(self, key: str) -> None:
-        """Save the country and go back."""
-        self.app.profile.settings.country = key.split(":", 1)[1]
+        """Save the country (a grown-up chose it) and go back."""
+        if not key.startswith("country:"):
+            return
+        settings = self.app.profile.settings
+        settings.country = key.split(":", 1)[1]
+        settings.country_confirmed = True
         self.app.profile.save_settings()
         self.app.pop()

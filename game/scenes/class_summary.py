@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.content.taxonomy import TACTICS
+from game.helplines import ADULT
 from game.learning_check import PHASES, CheckStore, Phase, Summary
 from game.scenes.base import Scene
 from game.storage import atomic_write
@@ -40,6 +41,8 @@ class Entry:
 
 class ClassSummaryScene(Scene):
     """The learning check switch, the results as bars, Save as CSV and Clear."""
+
+    help_for = ADULT
 
     def __init__(self, app: App) -> None:  # noqa: D107
         super().__init__(app)

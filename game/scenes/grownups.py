@@ -2,12 +2,37 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from game.helplines import ADULT
 from game.scenes.list_base import Item, ListScene
 from game.ui import draw, theme
+
+if TYPE_CHECKING:
+    from game.app import App
 
 
 class GrownUpsScene(ListScene):
     """Classroom mode, lessons, printables, results, the parent guide, certificates."""
+
+    help_for = ADULT
+
+    def __init__(self, app: App, ask_country: bool = False) -> None:  # noqa: D107
+        super().__init__(app)
+        self.ask_country = ask_country
+
+    @classmethod
+    def after_gate(cls, app: App) -> GrownUpsScene:
+        """The menu as the gate opens it: it asks for the country until a grown-up chose one."""
+        return cls(app, ask_country=True)
+
+    def enter(self) -> None:
+        """Show the menu; on a first visit, ask which country's help lines to show."""
+        super().enter()
+        if self.ask_country and not self.app.profile.settings.country_confirmed:
+            from game.scenes.choose_list import CountryScene
+
+            self.app.push(CountryScene(self.app, first_visit=True))
 
     def title(self) -> str:
         """Header title."""

@@ -1,18 +1,46 @@
-"""The help screen: static advice and helplines. No text box, nothing is logged."""
+"""The help screen: static advice and helplines. No text box, nothing is logged.
+
+What it says fits who reads it: a child sees the steps and the services of their age
+group, in its words (``game.help_steps``, ``game.helplines``); grown-ups' screens show
+every service in full. Where the country is not listed, it shows the international
+directory and asks a grown-up to choose the country, never another country's numbers.
+"""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pygame
 
+from game.help_steps import child_audience, help_steps
+from game.helplines import ADULT, Service
 from game.scenes.base import Scene
 from game.ui import draw, theme
 from game.ui.flow import Block, card_row
+
+if TYPE_CHECKING:
+    from game.app import App
 
 
 class HelpScene(Scene):
     """Opened by the Help button on every screen."""
 
     has_help = False
+
+    def __init__(self, app: App, audience: str | None = None) -> None:  # noqa: D107
+        super().__init__(app)
+        self._audience = audience
+
+    @property
+    def audience(self) -> str:
+        """Who reads: an age group, or ADULT.
+
+        None (the default) means the child's group from settings; before a child has
+        chosen one, the youngest group's words.
+        """
+        if self._audience == ADULT:
+            return ADULT
+        return child_audience(self._audience or self.app.profile.settings.band)
 
     def title(self) -> str:
         """Header title."""
@@ -21,32 +49,20 @@ class HelpScene(Scene):
     def _advice(self, width: int, scale: float) -> list[Block]:
         m = self.m
         text = self.app.text
+        steps = help_steps(self.audience)
         blocks = [
             Block(
                 text.render(
-                    self._("If something online gives you an uh-oh feeling:"),
-                    round(m.font(28) * scale),
-                    theme.INK,
-                    width,
-                    bold=True,
+                    self._(steps.heading), round(m.font(28) * scale), theme.INK, width, bold=True
                 )
             )
         ]
         size = round(m.font(22) * scale)
         tick = round(size * 1.1)
-        steps = [
-            self._("Stop. You don't have to answer."),
-            self._("Don't delete it. Show a grown-up you trust."),
-            self._(
-                "Tell a parent, a teacher or another grown-up. If they don't help, tell "
-                "another one."
-            ),
-            self._("It's never too late to tell, and it's not your fault."),
-        ]
-        for line in steps:
+        for line in steps.steps:
             blocks.append(
                 Block(
-                    text.render(line, size, theme.INK, width - tick - m.px(12)),
+                    text.render(self._(line), size, theme.INK, width - tick - m.px(12)),
                     gap_before=m.px(12),
                     indent=tick + m.px(12),
                     icon_size=tick,
@@ -58,54 +74,48 @@ class HelpScene(Scene):
     def _services(self, width: int, scale: float) -> list[Block]:
         m = self.m
         text = self.app.text
-        code, country = self.app.helplines.for_country(self.app.profile.settings.country)
+        local = self.app.local_help()
+        audience = self.audience
         small = round(m.small * scale)
-        blocks = [
-            Block(
-                text.render(
-                    self._("People who can help ({country})").format(
-                        country=self.app.country_name(code)
-                    ),
-                    round(m.font(28) * scale),
-                    theme.INK,
-                    width,
-                    bold=True,
-                )
+        heading = (
+            self._("People who can help ({country})").format(
+                country=self.app.country_name(local.code)
             )
-        ]
-        for service in country.services:
+            if local.known
+            else self._("People who can help")
+        )
+        size = round(m.font(28) * scale)
+        blocks = [Block(text.render(heading, size, theme.INK, width, bold=True))]
+        services = local.services(audience)
+        for service in services:
+            what = local.describe(service, audience, self.app.tr)
+            blocks += self._service(service, what, width, scale)
+        if not services:
             blocks.append(
                 Block(
                     text.render(
-                        service.name,
+                        self._(
+                            "Your trusted grown-ups are your helpers. They can find more help "
+                            "for you."
+                        ),
                         round(m.font(22) * scale),
-                        theme.PRIMARY_DARK,
+                        theme.INK,
                         width,
-                        bold=True,
                     ),
                     gap_before=m.px(12),
                 )
             )
-            parts = [
-                self._("Call {number}").format(number=service.phone) if service.phone else "",
-                self._("Text {number}").format(number=service.text) if service.text else "",
-                service.web or "",
-            ]
+        if not local.known:
             blocks.append(
                 Block(
                     text.render(
-                        "   ".join(p for p in parts if p), small, theme.INK, width, bold=True
-                    )
-                )
-            )
-            blocks.append(
-                Block(
-                    text.render(
-                        self.app.tr.pgettext(f"helpline/{code}", service.what),
+                        self._("A grown-up can choose your country in Settings."),
                         small,
-                        theme.INK_SOFT,
+                        theme.INK,
                         width,
-                    )
+                        bold=True,
+                    ),
+                    gap_before=m.px(14),
                 )
             )
         blocks.append(
@@ -120,6 +130,27 @@ class HelpScene(Scene):
             )
         )
         return blocks
+
+    def _service(self, service: Service, what: str, width: int, scale: float) -> list[Block]:
+        """A service's name, how to reach it and what it is for."""
+        m = self.m
+        text = self.app.text
+        small = round(m.small * scale)
+        parts = [
+            self._("Call {number}").format(number=service.phone) if service.phone else "",
+            self._("Text {number}").format(number=service.text) if service.text else "",
+            service.web or "",
+        ]
+        return [
+            Block(
+                text.render(
+                    service.name, round(m.font(22) * scale), theme.PRIMARY_DARK, width, bold=True
+                ),
+                gap_before=m.px(12),
+            ),
+            Block(text.render("   ".join(filter(None, parts)), small, theme.INK, width, bold=True)),
+            Block(text.render(what, small, theme.INK_SOFT, width)),
+        ]
 
     def draw_content(self, surface: pygame.Surface) -> None:
         """Trusted-adult steps on the left, the country's helplines on the right."""

@@ -10,6 +10,7 @@ import pygame
 
 from game.content.model import Lesson
 from game.content.taxonomy import BANDS
+from game.helplines import ADULT
 from game.printing import guidance
 from game.printing.lesson_text import LessonText
 from game.scenes.base import Scene
@@ -22,6 +23,8 @@ from game.ui.widgets import Button
 
 class HomeGuideScene(Scene):
     """Age-group tabs on top; one lesson's guide per page in a big card."""
+
+    help_for = ADULT
 
     def __init__(self, app) -> None:  # noqa: D107
         super().__init__(app)
@@ -102,7 +105,7 @@ class HomeGuideScene(Scene):
     def _blocks(self, lesson: Lesson, width: int, scale: float) -> list[Block]:
         m = self.m
         text = self.app.text
-        t = LessonText(lesson, self.app.tr)
+        t = LessonText(lesson, self.app.tr, self.app.local_help())
 
         def line(words: str, size: int, colour=theme.INK, bold=False, gap=0) -> Block:
             return Block(

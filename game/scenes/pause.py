@@ -19,8 +19,12 @@ class PauseScene(Scene):
         super().__init__(app)
         self.lesson = lesson
         self.questions = [q for q in lesson.discussion_questions if q.pause_after == step_id]
-        self.text = LessonText(lesson, app.tr)
+        self.text = LessonText(lesson, app.tr, app.local_help())
         self.showing: set[int] = set()
+
+    def help_audience(self) -> str | None:
+        """The lesson's own age group (a class lesson may not be the settings' group)."""
+        return self.lesson.grade_band
 
     def title(self) -> str:
         """Header title."""

@@ -13,6 +13,7 @@ import threading
 import pygame
 
 from game.content.taxonomy import BANDS
+from game.helplines import ADULT
 from game.scenes.lessons import turned_on
 from game.scenes.list_base import Item, ListScene
 from game.ui import draw, theme
@@ -20,6 +21,8 @@ from game.ui import draw, theme
 
 class PrintablesScene(ListScene):
     """Save every lesson plan, family pack and the curriculum book, as PDF and HTML."""
+
+    help_for = ADULT
 
     columns = 1
 
@@ -133,6 +136,8 @@ def export_event() -> int:
 
 class CertificatesScene(ListScene):
     """A certificate per age group the child on this device has finished."""
+
+    help_for = ADULT
 
     columns = 2
 

@@ -44,6 +44,8 @@ class SettingsScene(Scene):
                 "country",
                 self._("Help lines for: {country}").format(
                     country=self.app.country_name(s.country)
+                    if s.country in self.app.helplines.countries
+                    else self._("Not listed / other country")
                 ),
             ),
             ("group", self._("Change age group")),

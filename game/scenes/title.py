@@ -57,7 +57,7 @@ class TitleScene(Scene):
             from game.scenes.gate import GateScene
             from game.scenes.grownups import GrownUpsScene
 
-            self.app.push(GateScene(self.app, GrownUpsScene))
+            self.app.push(GateScene(self.app, GrownUpsScene.after_gate))
         elif key == "play":
             self.app.push(GroupScene(self.app))
         elif key == "settings":

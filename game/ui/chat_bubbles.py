@@ -17,8 +17,10 @@ if TYPE_CHECKING:
 class BubbleRenderer:
     """Turns chat history entries into finished bubble surfaces, cached."""
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: App, band: str) -> None:
         self.app = app
+        #: The lesson's age group: help services in the text are named for it.
+        self.band = band
         self._cache: dict[tuple, pygame.Surface] = {}
 
     def clear(self) -> None:
@@ -36,7 +38,7 @@ class BubbleRenderer:
         return surface
 
     def _text(self, entry: Entry) -> str:
-        return self.app.tr.pgettext(entry.context, entry.text)
+        return self.app.fill_services(self.app.tr.pgettext(entry.context, entry.text), self.band)
 
     def _bake(self, entry: Entry, width: int) -> pygame.Surface:
         if entry.sender == "scout":
