@@ -60,6 +60,8 @@ class LessonSession:
     stars: dict[str, int] = field(default_factory=dict)
     skills: set[str] = field(default_factory=set)
     path: list[str] = field(default_factory=list)
+    #: The choice made at each step of ``path`` (None where none was), to carry on later.
+    picks: list[str | None] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
     mode: str = "play"
     paused: set[str] = field(default_factory=set)
@@ -103,6 +105,7 @@ class LessonSession:
     def _enter(self, step_id: str) -> None:
         self.step_id = step_id
         self.path.append(step_id)
+        self.picks.append(None)
         self.shown = 0
         self.feeling = None
         self.chosen = None
@@ -163,6 +166,7 @@ class LessonSession:
             raise ValueError(f"cannot choose now (phase {self.phase.value})")
         choice = next(c for c in self.step.choice_list if c.id == choice_id)
         self.chosen = choice
+        self.picks[-1] = choice.id
         if isinstance(self.step, ChatStep):
             self.history.append(
                 Entry(
@@ -171,7 +175,7 @@ class LessonSession:
                     text=choice.text,
                     context=self.context(choice.id),
                     is_choice=True,
-                    safe=choice.safe,
+                    safe=choice.verdict != "unsafe",
                 )
             )
         keys = self._step_message_keys()
@@ -214,6 +218,17 @@ class LessonSession:
             self.phase = Phase.FINISHED
         elif self.step.next:
             self._enter(self.step.next)
+
+    def jump_to(self, step_id: str) -> None:
+        """Start again from *step_id* (a teacher's 'Go to step'), keeping stars and flags.
+
+        The way here is forgotten, so pause points come as if the lesson began there.
+        """
+        self.lesson.step(step_id)  # an unknown id raises before anything changes
+        self.path.clear()
+        self.picks.clear()
+        self.paused.clear()
+        self._enter(step_id)
 
     def advance(self) -> None:
         """Go on after feedback or a step without choices."""

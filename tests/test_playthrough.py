@@ -257,6 +257,7 @@ def test_sort_card_can_be_dragged_to_a_bin(pilot: Pilot) -> None:
     card = scene.card
     start = scene.card_rect.center
     target = pilot.rect_of(f"bin:{card.bin}").center
+    pilot.wait()  # the new screen ignores presses for a moment
     for kind, pos in (
         (pygame.MOUSEBUTTONDOWN, start),
         (pygame.MOUSEMOTION, target),

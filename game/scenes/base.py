@@ -31,6 +31,9 @@ class Scene:
     has_back = True
     #: Show the Help button in the header.
     has_help = True
+    #: Whose help the Help button opens: None for the child's own age group (settings),
+    #: a band code, or ``"adult"`` (game.helplines.ADULT) on grown-ups' screens.
+    help_for: str | None = None
 
     def __init__(self, app: App) -> None:
         self.app = app
@@ -65,16 +68,26 @@ class Scene:
         self.relayout()
 
     def release(self) -> None:
-        """Free the cached backdrop while the screen is hidden or closed (rebuilt on resume)."""
+        """Free the cached backdrop while the screen is hidden or closed (rebuilt on resume).
+
+        A mouse press begun here is forgotten: its release on another screen, or after
+        coming back, presses nothing.
+        """
         self._backdrop = None
+        self._pressed = None
 
     def relayout(self) -> None:
         """Rebuild buttons for the current window, language and text size."""
         focused = self.focused_key()
+        before = [b.key for b in self.buttons]
         self.header_buttons = self._header()
         self.buttons = []
-        self.focus = 0
+        self.focus = self.first_focus()
         self.build()
+        if [b.key for b in self.buttons] != before:
+            # New buttons are a new screen for the child: a press already on its way
+            # (a double click, a repeated key) must not land on them.
+            self.app.guard.hold()
         if self.m.rtl:
             self._mirror()
         keys = [b.key for b in self.all_buttons()]
@@ -97,6 +110,14 @@ class Scene:
 
     def build(self) -> None:
         """Create ``self.buttons`` for the current layout (subclasses override)."""
+
+    def first_focus(self) -> int:
+        """Where the focus ring starts: the first button, or -1 for none.
+
+        Screens that ask for a decision start with no focus, so Enter alone never picks
+        for the child (and no answer looks highlighted); Tab or an arrow key shows it.
+        """
+        return 0
 
     def content_rect(self) -> pygame.Rect:
         """The area below the header."""
@@ -174,7 +195,9 @@ class Scene:
             elif buttons and event.key in PREV_KEYS:
                 self.move_focus(-1)
             elif buttons and event.key in PRESS_KEYS:
-                self.press(buttons[self.focus].key)
+                focused = self.focused_key()
+                if focused is not None:
+                    self.press(focused)
             else:
                 self.on_key(event)
         elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
@@ -202,7 +225,10 @@ class Scene:
     def move_focus(self, delta: int) -> None:
         """Move the focus ring to the next (1) or previous (-1) button, wrapping around."""
         count = len(self.all_buttons())
-        if count:
+        if count and not 0 <= self.focus < count:  # nothing focused yet: start at an end
+            self.focus = 0 if delta > 0 else count - 1
+            self.dirty = True
+        elif count:
             self.focus = (self.focus + delta) % count
             self.dirty = True
 
@@ -212,12 +238,16 @@ class Scene:
         if key == "help":
             from game.scenes.help import HelpScene
 
-            self.app.push(HelpScene(self.app))
+            self.app.push(HelpScene(self.app, self.help_audience()))
         elif key == "back":
             self.app.pop()
         else:
             self.on_button(key)
         self.dirty = True
+
+    def help_audience(self) -> str | None:
+        """Whose help the Help button opens (see :attr:`help_for`)."""
+        return self.help_for
 
     def on_button(self, key: str) -> None:
         """A button of this screen was pressed (subclasses override)."""

@@ -11,9 +11,11 @@ from typing import Any
 
 from game.content.model import Lesson
 from game.printing.lesson_text import LessonText
+from game.scenes.carry_on import left_part_way, open_lesson
 from game.scenes.lessons import lesson_icon
 from game.scenes.list_base import Item, ListScene
 from game.scenes.teacher_lessons import teaching_order
+from game.session import LessonSession
 
 CLASSROOM_TEXT_SIZE = "extra_large"
 
@@ -39,21 +41,30 @@ class ClassroomScene(ListScene):
         for lesson in teaching_order(self.app.pack.lessons):
             text = LessonText(lesson, self.app.tr)
             minutes = self.app.tr.ngettext("{n} minute", "{n} minutes", lesson.duration_min)
+            details = f"{text.ages} - {minutes.format(n=self.app.tr.number(lesson.duration_min))}"
+            if left_part_way(self.app, lesson, "classroom"):
+                details += "\n" + self._("Started - you can carry on")
             out.append(
                 Item(
                     f"lesson:{lesson.id}",
                     text.title,
-                    f"{text.ages} - {minutes.format(n=self.app.tr.number(lesson.duration_min))}",
+                    details,
                     icon=lesson_icon(lesson.contact.avatar, False),
                 )
             )
         return out
 
     def on_button(self, key: str) -> None:
-        """Start the lesson in classroom mode."""
+        """Start the lesson in classroom mode (asking "Carry on?" if it was left part-way)."""
         lesson = self.app.pack.by_id(key.split(":", 1)[1]) if key.startswith("lesson:") else None
         if lesson:
-            start_classroom(self.app, lesson)
+            open_lesson(
+                self.app,
+                lesson,
+                "classroom",
+                self,
+                lambda session: start_classroom(self.app, lesson, session),
+            )
 
     def resume(self, result: Any = None) -> None:
         """Back from a class lesson: return to the normal text size."""
@@ -63,11 +74,13 @@ class ClassroomScene(ListScene):
         super().resume(result)
 
 
-def start_classroom(app, lesson: Lesson) -> None:
-    """Play *lesson* for a class: big text, pause points, nothing recorded."""
+def start_classroom(app, lesson: Lesson, session: LessonSession | None = None) -> None:
+    """Play *lesson* for a class: big text, pause points, nothing recorded.
+
+    *session* carries on a class lesson left part-way (None: from the beginning).
+    """
     from game.scenes.step_base import scene_for
-    from game.session import LessonSession
 
     app.text_size_override = CLASSROOM_TEXT_SIZE
     app.refresh_layout()
-    app.push(scene_for(app, lesson, LessonSession(lesson, mode="classroom")))
+    app.push(scene_for(app, lesson, session or LessonSession(lesson, mode="classroom")))

@@ -19,27 +19,56 @@ class DebriefScene(Scene):
         super().__init__(app)
         self.session = session
         self.lesson = session.lesson
+        self.remember_rect = pygame.Rect(0, 0, 0, 0)
+        self.score_rect = pygame.Rect(0, 0, 0, 0)
 
     def enter(self) -> None:
         """Record a child's finished mission in the progress file, then lay out.
 
-        A teacher's preview or a classroom lesson is not recorded.
+        A teacher's preview or a classroom lesson is not recorded. A place kept from an
+        earlier, unfinished play of the lesson is forgotten: it has been finished now.
         """
+        progress = self.app.profile.progress
+        mode = self.session.mode
+        finished_part_way = mode in ("play", "classroom") and (
+            progress.resume_point(self.lesson.id, mode) is not None
+        )
+        if finished_part_way:
+            progress.set_resume(self.lesson.id, mode, None)
         if self.session.records_progress:
-            progress = self.app.profile.progress
             progress.record(self.lesson.id, self.session.stars, self.session.skills)
+        if self.session.records_progress or finished_part_way:
             self.app.profile.save_progress()
         super().enter()
+
+    def help_audience(self) -> str | None:
+        """The lesson's own age group (a class lesson may not be the settings' group)."""
+        return self.lesson.grade_band
 
     def title(self) -> str:
         """Header title."""
         return self._("Mission complete!")
 
     def build(self) -> None:
-        """Play again, or back to the missions."""
+        """The two cards, and More missions / Play again under the first one.
+
+        The buttons sit on the start side, never where a step's Continue or Finish
+        button was (those are on the end side): a double click on Finish lands on the
+        "what to remember" card, not on a button that skips it.
+        """
         m = self.m
         area = self.content_rect().inflate(-2 * m.pad, -2 * m.pad)
-        width = (area.width - m.pad) // 2
+        self.remember_rect = pygame.Rect(
+            area.left, area.top, round(area.width * 0.56), area.height - m.button_h - m.pad
+        )
+        self.score_rect = pygame.Rect(
+            self.remember_rect.right + m.pad,
+            area.top,
+            area.right - self.remember_rect.right - m.pad,
+            area.height,
+        )
+        row = min(self.remember_rect.width, area.width // 2 - m.pad)
+        width = (row - m.pad) // 2
         y = area.bottom - m.button_h
         self.buttons = [
             Button(
@@ -55,6 +84,10 @@ class DebriefScene(Scene):
                 "secondary",
             ),
         ]
+
+    def first_focus(self) -> int:
+        """Nothing is focused at first, so a key pressed again and again cannot leave (Tab can)."""
+        return -1
 
     def on_button(self, key: str) -> None:
         """Replay the lesson (the same way: play, preview or classroom) or return to the list."""
@@ -73,7 +106,10 @@ class DebriefScene(Scene):
         m = self.m
         text = self.app.text
         icon = round(m.px(64) * scale)
-        key_message = self.app.tr.pgettext(f"{self.lesson.id}/key_message", self.lesson.key_message)
+        key_message = self.app.fill_services(
+            self.app.tr.pgettext(f"{self.lesson.id}/key_message", self.lesson.key_message),
+            self.lesson.grade_band,
+        )
         blocks = [
             Block(
                 text.render(
@@ -173,14 +209,8 @@ class DebriefScene(Scene):
     def draw_content(self, surface: pygame.Surface) -> None:
         """Two cards: what to remember, and what was earned."""
         m = self.m
-        area = self.content_rect().inflate(-2 * m.pad, -2 * m.pad)
-        area.height -= m.button_h + m.pad
-        card_row(
-            surface,
-            area,
-            m,
-            [((0.56), theme.SCOUT_BG, self._lesson_blocks), (1.0, theme.WHITE, self._score_blocks)],
-        )
+        card_row(surface, self.remember_rect, m, [(1.0, theme.SCOUT_BG, self._lesson_blocks)])
+        card_row(surface, self.score_rect, m, [(1.0, theme.WHITE, self._score_blocks)])
 
     def _sequence(self, width: int, scale: float) -> pygame.Surface:
         """The band's response steps as chips joined by arrows, wrapping onto new rows."""

@@ -7,6 +7,7 @@ import pygame
 from game.content.model import Lesson
 from game.content.taxonomy import BANDS
 from game.scenes.base import Scene
+from game.session import LessonSession
 from game.ui import draw, theme
 from game.ui.layout import grid
 from game.ui.widgets import Button
@@ -81,7 +82,9 @@ class LessonListScene(Scene):
             entry = progress.lessons.get(lesson.id)
             minutes = self.app.tr.ngettext("{n} minute", "{n} minutes", lesson.duration_min)
             band = self._(BANDS[lesson.grade_band].label)
-            if entry and entry.completed:
+            if progress.resume_point(lesson.id, "play") is not None:
+                status = self._("Started - you can carry on")
+            elif entry and entry.completed:
                 stars = progress.stars_for(lesson.id)
                 status = self.app.tr.ngettext(
                     "Finished - {n} star", "Finished - {n} stars", stars
@@ -142,11 +145,9 @@ class LessonListScene(Scene):
     def on_button(self, key: str) -> None:
         """Open a lesson, the next page, or the list of file problems."""
         if key.startswith("lesson:"):
-            from game.scenes.check import start_lesson
-
             lesson = self.app.pack.by_id(key.split(":", 1)[1])
             if lesson:
-                start_lesson(self.app, lesson)
+                self.open(lesson)
         elif key == "page":
             self.page += 1
             self.relayout()
@@ -158,6 +159,22 @@ class LessonListScene(Scene):
             from game.scenes.problems import ProblemsScene
 
             self.app.push(ProblemsScene(self.app))
+
+    def open(self, lesson: Lesson) -> None:
+        """Start *lesson*; one left part-way asks "Carry on" or "Start again" first."""
+        from game.scenes.carry_on import open_lesson
+
+        def start(session: LessonSession | None) -> None:
+            if session is None:
+                from game.scenes.check import start_lesson
+
+                start_lesson(self.app, lesson)
+            else:
+                from game.scenes.step_base import scene_for
+
+                self.app.push(scene_for(self.app, lesson, session))
+
+        open_lesson(self.app, lesson, "play", self, start)
 
     def draw_content(self, surface: pygame.Surface) -> None:
         """A friendly note when the group has no lessons yet."""

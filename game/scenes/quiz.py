@@ -79,6 +79,11 @@ class QuizScene(StepScene):
         if answered:
             self.buttons.insert(0, self.continue_button(bottom))
 
+    def first_focus(self) -> int:
+        """No answer is pre-selected: Enter alone never answers for the child."""
+        question = self.question
+        return -1 if question is not None and question.id not in self.answers else 0
+
     def _question_height(self, question: QuizQuestion) -> int:
         return self.app.text.render(
             self.lt(question.id, question.text),

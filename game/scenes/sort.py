@@ -64,10 +64,11 @@ class SortScene(StepScene):
             self.bin_area.top - area.top - m.heading - 2 * m.pad,
         )
         if self.done:
+            # On the end side, like every step's way on (never over the debrief's buttons).
             self.buttons.append(
                 self.continue_button(
                     pygame.Rect(
-                        area.centerx - m.px(220),
+                        area.right - m.px(440),
                         self.bin_area.centery - m.button_h // 2,
                         m.px(440),
                         m.button_h,

@@ -1,7 +1,7 @@
 """Story: picture-book pages with a recurring cast; the child advises a character.
 
 A page shows a drawn picture and text written to be read aloud. Choice pages ask
-"What should Mo do?" (never about the child), branch, and rejoin the story.
+"What should Kai do?" (never about the child), branch, and rejoin the story.
 """
 
 from __future__ import annotations
@@ -11,11 +11,10 @@ import pygame
 from game.content.model import StoryStep
 from game.scenes.step_base import StepScene
 from game.session import Phase
-from game.ui import draw, theme
+from game.ui import theme
 from game.ui.flow import Block, draw_blocks, fit, height_of
 from game.ui.layout import split
 from game.ui.pictures import draw_picture
-from game.ui.widgets import Button
 
 
 class StoryScene(StepScene):
@@ -77,33 +76,23 @@ class StoryScene(StepScene):
         m = self.m
         for scale in (1.0, 0.9, 0.8, 0.7, 0.6, 0.52, 0.45):
             top = self.page.top + height_of(self._text_blocks(self.page.width, scale)) + m.pad
-            buttons = []
-            y = top
-            for index, choice in enumerate(self.step.choice_list):
-                button = Button(
-                    f"choice:{choice.id}",
-                    self.lt(choice.id, choice.text),
-                    pygame.Rect(self.page.left, y, self.page.width, m.button_h),
-                    "choice",
-                    align="left",
-                    bold=False,
-                    icon=_number(self.app, index + 1),
-                    text_size=round(m.body * scale),
-                )
-                button.rect.height = button.needed_height(self.app.text, m)
-                buttons.append(button)
-                y = button.rect.bottom + m.px(12)
+            area = pygame.Rect(self.page.left, top, self.page.width, self.page.bottom - top)
+            buttons = self.choice_buttons(area, round(m.body * scale), m.px(12))
             if buttons[-1].rect.bottom <= self.page.bottom:
                 break
         self.text_scale = scale
         self.buttons.extend(buttons)
+
+    def first_focus(self) -> int:
+        """No answer is pre-selected while the child decides: Enter alone never picks."""
+        return -1 if self.session.phase is Phase.CHOOSING else 0
 
     def on_button(self, key: str) -> None:
         """Turn the page, pick a choice, or finish the story."""
         session = self.session
         if key.startswith("choice:"):
             choice = session.choose(key.split(":", 1)[1])
-            self.app.sound.play("good" if choice.safe else "think")
+            self.choice_sound(choice)
         elif key == "next":
             session.advance()
         elif key == "finish":
@@ -143,31 +132,16 @@ class StoryScene(StepScene):
         if self.session.phase is not Phase.FEEDBACK or choice is None:
             return []
         m = self.m
-        icon = round(m.font(36) * scale)
-        verdict = Block(
+        heading = self.choice_heading_block(choice, width, scale)
+        heading.gap_before = m.pad
+        feedback = Block(
             self.app.text.render(
-                self.lt(choice.id, choice.feedback),
-                round(m.body * scale),
-                theme.INK,
-                width - icon - m.px(12),
+                self.lt(choice.id, choice.feedback), round(m.body * scale), theme.INK, width
             ),
-            gap_before=m.pad,
-            indent=icon + m.px(12),
-            icon_size=icon,
-            icon=(lambda s, c, z: draw.star(s, c, z, theme.ACCENT, theme.INK))
-            if choice.safe
-            else draw.bulb,
+            gap_before=m.px(8),
         )
         return [
-            verdict,
+            heading,
+            feedback,
             *self.red_flag_blocks(self.session.step_tactics(), width, scale, explain=False),
         ]
-
-
-def _number(app, number: int):
-    def paint(surface: pygame.Surface, center: tuple[int, int], size: int) -> None:
-        pygame.draw.circle(surface, theme.PRIMARY, center, round(size * 0.5))
-        glyph = app.text.render(str(number), round(size * 0.7), theme.WHITE, bold=True)
-        surface.blit(glyph, glyph.get_rect(center=center))
-
-    return paint

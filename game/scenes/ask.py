@@ -1,0 +1,117 @@
+"""A short question over the screen below: 'Leave this mission?', 'Carry on?'.
+
+The screen below stays visible, dimmed. The first answer is the safe one and has the
+focus, and Escape gives the *cancel* answer, so a stray key never throws anything away.
+The chosen answer's key is handed back to the screen below (None for no answer).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.scenes.base import Scene
+from game.ui import draw, theme
+from game.ui.widgets import Button
+
+if TYPE_CHECKING:
+    from game.app import App
+
+#: How dark the veil over the screen below is (0-255).
+VEIL_ALPHA = 150
+
+
+class AskScene(Scene):
+    """A question with a few answers, drawn as a card over the dimmed screen below."""
+
+    has_back = False
+    has_help = False
+
+    def __init__(
+        self,
+        app: App,
+        question: str,
+        note: str,
+        options: list[tuple[str, str]],
+        *,
+        cancel: str | None,
+        behind: Scene | None = None,
+    ) -> None:
+        """*options* are (key, label) pairs, safest first; Escape answers *cancel*."""
+        super().__init__(app)
+        self.question = question
+        self.note = note
+        self.options = options
+        self.cancel = cancel
+        self.behind = behind
+        self.card = pygame.Rect(0, 0, 0, 0)
+
+    # -- layout ----------------------------------------------------------------
+    def _text(self, width: int) -> tuple[pygame.Surface, pygame.Surface | None]:
+        m = self.m
+        question = self.app.text.render(
+            self.question, m.font(36), theme.INK, width, bold=True, align="center"
+        )
+        note = (
+            self.app.text.render(self.note, m.body, theme.INK_SOFT, width, align="center")
+            if self.note
+            else None
+        )
+        return question, note
+
+    def build(self) -> None:
+        """The card, centred, with the answers stacked under the question."""
+        m = self.m
+        width = min(m.px(680), m.width - 4 * m.pad)
+        inner = width - 2 * m.pad
+        question, note = self._text(inner)
+        avatar = m.px(84)
+        text_h = question.get_height() + (note.get_height() + m.px(10) if note else 0)
+        gap = m.px(14)
+        buttons_h = len(self.options) * m.button_h + (len(self.options) - 1) * gap
+        height = 2 * m.pad + avatar + m.px(12) + text_h + m.pad + buttons_h
+        self.card = pygame.Rect(0, 0, width, min(height, m.height - 2 * m.pad))
+        self.card.center = (m.width // 2, m.height // 2)
+        y = self.card.bottom - m.pad - buttons_h
+        for index, (key, label) in enumerate(self.options):
+            rect = pygame.Rect(self.card.left + m.pad, y, inner, m.button_h)
+            self.buttons.append(Button(key, label, rect, "primary" if index == 0 else "secondary"))
+            y += m.button_h + gap
+
+    # -- input -----------------------------------------------------------------
+    def on_button(self, key: str) -> None:
+        """Hand the answer to the screen below."""
+        self.app.pop(key)
+
+    def on_key(self, event: pygame.event.Event) -> None:
+        """Escape answers the safe way (or not at all)."""
+        if event.key == pygame.K_ESCAPE:
+            self.app.sound.play("tap")
+            self.app.pop(self.cancel)
+
+    # -- drawing ---------------------------------------------------------------
+    def draw_header(self, surface: pygame.Surface) -> None:
+        """No header of its own over another screen (that screen's header shows, dimmed)."""
+        if self.behind is None:
+            super().draw_header(surface)
+
+    def draw_backdrop(self, surface: pygame.Surface) -> None:
+        """The screen below, dimmed, then the card with Scout and the question."""
+        m = self.m
+        if self.behind is not None:
+            self.behind.draw(surface)
+            self.behind.release()  # it keeps no copy of itself while hidden
+            veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+            veil.fill((*theme.INK, VEIL_ALPHA))
+            surface.blit(veil, (0, 0))
+        draw.card(surface, self.card, theme.WHITE, m.radius, border=theme.PRIMARY, shadow=m.px(6))
+        avatar = m.px(84)
+        center = (self.card.centerx, self.card.top + m.pad + avatar // 2)
+        draw.avatar(surface, center, avatar, "scout")
+        question, note = self._text(self.card.width - 2 * m.pad)
+        y = self.card.top + m.pad + avatar + m.px(12)
+        surface.blit(question, question.get_rect(midtop=(self.card.centerx, y)))
+        if note:
+            y += question.get_height() + m.px(10)
+            surface.blit(note, note.get_rect(midtop=(self.card.centerx, y)))
