@@ -18,9 +18,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 from game.content.model import CheckItem
+from game.profile import current_lesson_id
 from game.storage import JsonStore
 
 Phase = Literal["pre", "post"]
@@ -48,6 +56,12 @@ class Tally(BaseModel):
     phase: Phase
     answered: int = Field(0, ge=0)
     correct: int = Field(0, ge=0)
+
+    @field_validator("lesson", mode="after")
+    @classmethod
+    def _renamed_lesson(cls, lesson_id: str) -> str:
+        """Counts kept under a renamed lesson's old id belong to its new id."""
+        return current_lesson_id(lesson_id)
 
     @model_validator(mode="after")
     def _correct_within_answered(self) -> Tally:

@@ -40,11 +40,15 @@ def test_good_fixtures_load(name: str) -> None:
 
 @pytest.mark.parametrize("path", BAD, ids=[p.stem for p in BAD])
 def test_bad_file_reports_location_and_fix(path: Path) -> None:
-    """Each broken fixture fails with the expected file:line:col message."""
+    """Each broken fixture fails (or, for 'warning:', loads with a warning) at file:line:col."""
     expected = _expectation(path)
-    with pytest.raises(LessonError) as caught:
-        load_lesson(path, path.name)
-    messages = [str(p) for p in caught.value.problems]
+    if expected.split(": ", 2)[1:2] == ["warning"]:
+        _lesson, problems = load_lesson(path, path.name)  # a warning never stops a lesson
+    else:
+        with pytest.raises(LessonError) as caught:
+            load_lesson(path, path.name)
+        problems = caught.value.problems
+    messages = [str(p) for p in problems]
     assert any(f"{path.name}:{expected}" in m or expected in m for m in messages), messages
     if expected[0].isdigit():
         assert any(m.startswith(f"{path.name}:{expected.split(': ', 1)[0]}:") for m in messages)
@@ -111,3 +115,23 @@ def test_dont_pay_only_in_sextortion_lessons() -> None:
     assert DONT_PAY not in response_sequence("G68", 3)
     assert DONT_SEND in response_sequence("G68", 3)
     assert all(DONT_PAY not in response_sequence(band, 2) for band in ("K2", "G35"))
+
+
+def test_release_lint_refuses_drafts(tmp_path: Path) -> None:
+    """A draft (reviewed_by: null) lints clean, but `lint --release` warns and exits 1."""
+    text = (FIXTURES / "good" / "minimal.yaml").read_text(encoding="utf-8")
+    draft = tmp_path / "draft.yaml"
+    draft.write_text(
+        text.replace("reviewed_by: Test fixture", "reviewed_by: null").replace(
+            "last_reviewed: 2026-11-29", "last_reviewed: null"
+        ),
+        encoding="utf-8",
+    )
+    out = io.StringIO()
+    assert run_lint([draft], out) == 0
+    assert "0 error(s), 0 warning(s)" in out.getvalue()
+    out = io.StringIO()
+    assert run_lint([draft], out, release=True) == 1
+    assert "draft.yaml:2:5: warning: this lesson is a draft" in out.getvalue()
+    out = io.StringIO()
+    assert run_lint([FIXTURES / "good" / "minimal.yaml"], out, release=True) == 0

@@ -30,16 +30,21 @@ SCREENS = {
     "chat-check-in": dict(screen="g35-gift-or-trick", step="switch", check_in=True),
     "help": dict(screen="help", step=None),
     "debrief": dict(screen="g35-gift-or-trick", step="debrief"),
-    "story": dict(screen="k2-mo-and-the-tricky-game", step="zippy-prize"),
-    "spot": dict(screen="g35-red-flag-detectives", step="lobby-spot"),
-    "sort": dict(screen="g35-red-flag-detectives", step="share-sort"),
-    "quiz": dict(screen="g35-red-flag-detectives", step="detective-quiz"),
-    "help-plan": dict(screen="g35-red-flag-detectives", step="detective-help-plan"),
+    "story": dict(screen="k2-kai-and-the-tricky-game", step="zippy-prize"),
+    "spot": dict(screen="g35-spot-the-red-flags", step="lobby-spot"),
+    "sort": dict(screen="g35-spot-the-red-flags", step="share-sort"),
+    "quiz": dict(screen="g35-spot-the-red-flags", step="spot-quiz"),
+    "help-plan": dict(screen="g35-spot-the-red-flags", step="spot-help-plan"),
     "badges": dict(screen="badges", step=None, band="G35"),
     "gate": dict(screen="gate", step=None),
     "grownups": dict(screen="grownups", step=None),
     "classroom-pause": dict(
-        screen="g35-red-flag-detectives", step="lobby-spot", classroom=True, pause=True
+        screen="g35-spot-the-red-flags", step="lobby-spot", classroom=True, pause=True
+    ),
+    "leave": dict(screen="g68-pressure-for-pics", step="push", dialog="leave"),
+    "carry-on": dict(screen="g35-gift-or-trick", step="gift", dialog="carry-on"),
+    "go-to-step": dict(
+        screen="g35-gift-or-trick", step="gift", classroom=True, dialog="go-to-step"
     ),
 }
 
@@ -68,6 +73,7 @@ def test_screen_matches_golden(name: str, tmp_path: Path) -> None:
         "text_size": "normal",
         "classroom": False,
         "pause": False,
+        "dialog": None,
         **SCREENS[name],
     }
     out = tmp_path / f"{name}.png"

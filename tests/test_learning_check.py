@@ -398,3 +398,69 @@ def test_pre_check_never_marks_answers(pilot: Pilot) -> None:
     drawn = drawn_text(app)
     assert app.scene.index == 1 and app.scene.answer is None
     assert not {"That's right!", "Not quite. Here's why:"} & set(drawn)
+
+
+# -- picture answers (K2) ---------------------------------------------------------------
+def picture_lesson(app: App) -> Lesson:
+    """A loaded lesson whose learning check asks with picture answers."""
+    return next(x for x in app.pack.lessons if x.learning_check and x.learning_check[0].options)
+
+
+def right_index(item: CheckItem) -> int:
+    """Where the right picture answer of *item* is, counting from 0."""
+    return [option.correct for option in item.options or []].index(True)
+
+
+def test_k2_items_ask_with_pictures_not_false_statements(pilot: Pilot) -> None:
+    """Every K2 check item offers picture answers, never a true/false statement to deny."""
+    k2 = [x for x in pilot.app.pack.lessons if x.grade_band == "K2"]
+    assert k2 and all(item.options and item.answer is None for x in k2 for item in x.learning_check)
+
+
+def test_picture_answers_count_once_per_item(pilot: Pilot) -> None:
+    """Picture answers are buttons (and number keys) plus Not sure; each answer counts per item."""
+    app = pilot.app
+    turn_on(app)
+    lesson = picture_lesson(app)
+    items = lesson.learning_check
+    app.push(CheckScene(app, lesson, "pre"))
+    first = items[0]
+    assert pilot.button_keys()[: len(first.options) + 1] == [
+        *(f"answer:{option.id}" for option in first.options),
+        "answer:unsure",
+    ]
+    drawn = drawn_text(app)
+    assert "Pick an answer." in drawn and "True or false?" not in drawn
+    assert all(app.scene.label_of(option.id) in drawn for option in first.options)
+    for item in items:  # before: the right picture, by its number key
+        pilot.press(pygame.K_1 + right_index(item))
+    assert app.scene.item is None
+    post = CheckScene(app, lesson, "post")
+    app.push(post)
+    wrong = next(option for option in first.options if not option.correct)
+    pilot.click(f"answer:{wrong.id}")  # after: a wrong picture first, kindly explained
+    drawn = drawn_text(app)
+    assert "Not quite. Here's why:" in drawn
+    assert f"{post.label_of(first.right_option.id)} (right answer)" in drawn
+    pilot.click("next")
+    for item in items[1:]:
+        pilot.click(f"answer:{item.right_option.id}")
+        pilot.click("next")
+    [summary] = saved_log(app).by_lesson()
+    assert (summary.pre_answered, summary.pre_correct) == (len(items), len(items))
+    assert (summary.post_answered, summary.post_correct) == (len(items), len(items) - 1)
+    tallies = saved_log(app).tallies
+    assert sorted((t.item, t.phase) for t in tallies) == sorted(
+        (item.id, phase) for item in items for phase in ("pre", "post")
+    )
+    assert all(t.answered == 1 for t in tallies)
+
+
+def test_every_answer_picture_has_a_drawing() -> None:
+    """Each picture name a lesson may give an answer is drawn, and no other is offered."""
+    import typing
+
+    from game.content.model import CheckPicture
+    from game.ui.answer_pictures import PICTURES
+
+    assert set(typing.get_args(CheckPicture)) == set(PICTURES)

@@ -6,6 +6,7 @@ PDF page counts and extracted text, HTML structure, in English, Arabic (RTL) and
 from __future__ import annotations
 
 import datetime
+import html
 import io
 from html.parser import HTMLParser
 from pathlib import Path
@@ -146,7 +147,8 @@ def test_plans_command_writes_every_file(tmp_path: Path, capsys: pytest.CaptureF
         book = (tmp_path / language / "curriculum-book.pdf").read_bytes()
         assert len(pages_of(book)) > 3 * len(PACK.lessons)
     assert "index.html" in capsys.readouterr().out
-    assert (tmp_path / "index.html").read_text().count("<a href=") == 2 * (4 * 5 + 2)
+    links = (tmp_path / "index.html").read_text().count("<a href=")
+    assert links == 2 * (4 * len(PACK.lessons) + 2)
 
 
 def test_plans_command_refuses_unknown_lessons_and_languages(
@@ -163,7 +165,7 @@ def test_plans_command_refuses_unknown_lessons_and_languages(
 def test_plan_names_the_game_steps_and_pause_points() -> None:
     """The lesson flow lists the steps a class plays and marks each pause point's question."""
     tr = Translator("en", PATHS.locales)
-    lesson = PACK.by_id("g35-red-flag-detectives")
+    lesson = PACK.by_id("g35-spot-the-red-flags")
     assert lesson is not None
     doc = plan_document(lesson, tr, HELPLINES.for_country("US"))
     text = render_html(doc)
@@ -173,3 +175,81 @@ def test_plan_names_the_game_steps_and_pause_points() -> None:
     for part in lesson.flow:
         assert f"{elapsed}-{elapsed + part.minutes} min" in text
         elapsed += part.minutes
+
+
+# -- review status, sources without a year, the book's order, the one-page certificate --
+def test_draft_plans_say_they_are_not_yet_reviewed() -> None:
+    """Unsigned lessons print the draft line and no review date; a signed one, reviewer and date."""
+    from game.printing.plan import DRAFT
+
+    tr = Translator("en", PATHS.locales)
+    for lesson in PACK.lessons:
+        draft = lesson.model_copy(update={"reviewed_by": None, "last_reviewed": None})
+        page = render_html(plan_document(draft, tr, HELPLINES.for_country("US")))
+        assert tr._(DRAFT) in page and "Last reviewed" not in page, lesson.id
+    signed = PACK.lessons[0].model_copy(
+        update={"reviewed_by": "A. Reviewer", "last_reviewed": datetime.date(2026, 11, 29)}
+    )
+    page = render_html(plan_document(signed, tr, HELPLINES.for_country("US")))
+    assert "A. Reviewer" in page and "Last reviewed" in page and tr._(DRAFT) not in page
+
+
+def test_sources_without_a_year_print_nd() -> None:
+    """A source with no year prints "n.d." in the sources and the background, never a guess."""
+    tr = Translator("en", PATHS.locales)
+    lesson = PACK.by_id("k2-secrets-and-surprises")
+    assert lesson is not None
+    undated = [s for s in lesson.sources if s.year is None]
+    dated = [s for s in lesson.sources if s.year is not None]
+    assert undated and dated
+    page = render_html(plan_document(lesson, tr, HELPLINES.for_country("US")))
+    for source in undated:
+        assert html.escape(f"{source.title} (n.d.)", quote=False) in page
+    for source in dated:
+        assert html.escape(f"{source.title} ({source.year})", quote=False) in page
+    assert "Zero Abuse Project - Personal safety (surprises and secrets), n.d." in page
+
+
+def test_curriculum_book_runs_from_youngest_to_oldest() -> None:
+    """The book lists and prints the plans by age group, then session, whatever order it gets."""
+    from game.content.taxonomy import BAND_ORDER
+    from game.printing.document import Bullets, Heading
+    from game.printing.plan import curriculum_document
+
+    tr = Translator("en", PATHS.locales)
+    shuffled = sorted(PACK.lessons, key=lambda x: x.id, reverse=True)
+    doc = curriculum_document(shuffled, tr, HELPLINES.for_country("US"))
+    contents = next(b for b in doc.blocks if isinstance(b, Bullets))
+    plans = [h.text for h in doc.blocks if isinstance(h, Heading) and h.level == 1][1:]
+    expected = sorted(
+        PACK.lessons,
+        key=lambda x: (BAND_ORDER.index(x.grade_band), x.session_of or (0, 0)),
+    )
+    assert [b.grade_band for b in expected][0] == "K2"
+    assert contents.items == tuple(f"{x.title} ({_ages(x)})" for x in expected)
+    assert plans == [f"Lesson plan: {x.title}" for x in expected]
+
+
+def _ages(lesson) -> str:  # noqa: ANN001
+    from game.printing.lesson_text import LessonText
+
+    return LessonText(lesson, Translator("en", PATHS.locales)).ages
+
+
+@pytest.mark.parametrize("language", LANGS)
+@pytest.mark.parametrize("band", ["K2", "G35", "G68", "G912"])
+def test_certificate_is_one_page_with_every_skill(language: str, band: str) -> None:
+    """With every skill (the longest list) each band's certificate is one landscape page."""
+    from game.content.taxonomy import SKILLS
+
+    tr = Translator(language, PATHS.locales)
+    doc = certificate_document(band, list(SKILLS), tr, datetime.date(2026, 11, 29))
+    data = render_pdf(doc, PATHS.fonts)
+    pages = pages_of(data)
+    assert len(pages) == 1 and pages[0].mediabox.width > pages[0].mediabox.height
+    if language == "ar":  # shaped Arabic text does not extract back reliably
+        return
+    text = pdf_text(data)
+    assert contains(text, tr._("Skills practised"))
+    for code in ("R01", "R18"):  # the first and the last skill both made it onto the page
+        assert contains(text, tr._(SKILLS[code].phrase)), (band, language, code)

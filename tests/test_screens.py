@@ -216,3 +216,33 @@ def test_touch_presses_buttons_once(pilot: Pilot) -> None:
     pilot.app.pump()
     assert isinstance(pilot.app.scene, GroupScene)
     assert len(pilot.app.stack) == 2
+
+
+
+def _choice_screen_text(app: App, lesson_id: str, step_id: str) -> list[str]:
+    """Every string drawn on the chat screen of *step_id* once its choices show."""
+    from game.scenes.chat import ChatScene
+    from game.session import LessonSession, Phase
+
+    lesson = app.pack.by_id(lesson_id)
+    assert lesson is not None
+    session = LessonSession(lesson, step_id=step_id)
+    session.reveal_all()
+    if session.phase is Phase.CHECK_IN:
+        session.answer_check_in("uhoh")
+    assert session.phase is Phase.CHOOSING
+    app.push(ChatScene(app, lesson, session))
+    app.text.recorder = []
+    try:
+        app.scene.relayout()
+        app.render()
+        return app.text.recorder
+    finally:
+        app.text.recorder = None
+
+
+def test_chat_choices_stand_under_the_steps_own_question(app: App) -> None:
+    """A chat step's prompt ("What could Lina do?") heads its choices; else "What do you do?"."""
+    k2 = _choice_screen_text(app, "k2-secrets-and-surprises", "prize")
+    assert "What could Lina do?" in k2 and "What do you do?" not in k2
+    assert "What do you do?" in _choice_screen_text(app, "g35-gift-or-trick", "gift")

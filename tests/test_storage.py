@@ -91,3 +91,48 @@ def test_title_screen_tells_a_grown_up_about_a_reset(paths, data_dir: Path) -> N
     assert app.profile.backups[0].read_text() == "{broken"
     assert any(p.name.startswith("progress.corrupt-") for p in data_dir.iterdir())
     pygame.quit()
+
+
+def test_renamed_lessons_keep_their_progress(data_dir: Path, paths) -> None:
+    """Progress, switched-off lessons and check counts under an old lesson id load under the new."""
+    from game.content.loader import load_pack
+    from game.learning_check import CheckStore
+    from game.profile import LESSON_RENAMES
+
+    old_kai, old_spot = "k2-mo-and-the-tricky-game", "g35-red-flag-detectives"
+    new_kai, new_spot = LESSON_RENAMES[old_kai], LESSON_RENAMES[old_spot]
+    shipped = {lesson.id for lesson in load_pack([paths.lessons]).lessons}
+    assert {new_kai, new_spot} <= shipped and not {old_kai, old_spot} & shipped
+    (data_dir / "settings.json").write_text(
+        json.dumps({"disabled_lessons": [old_spot, "g35-gift-or-trick", new_spot]})
+    )
+    (data_dir / "progress.json").write_text(
+        json.dumps(
+            {
+                "lessons": {
+                    old_kai: {
+                        "completed": True,
+                        "plays": 2,
+                        "stars": {"T05": 1},
+                        "skills": ["R09"],
+                    },
+                    new_kai: {"plays": 1, "stars": {"T05": 3}, "skills": ["R18"]},
+                    old_spot: {"completed": True, "plays": 1, "skills": ["R10"]},
+                }
+            }
+        )
+    )
+    tally = {"day": "2026-03-02", "item": "check-trouble", "phase": "pre", "answered": 2}
+    (data_dir / "learning-check.json").write_text(
+        json.dumps({"tallies": [{**tally, "lesson": old_kai, "correct": 1}]})
+    )
+    profile = Profile(data_dir)
+    assert profile.settings.disabled_lessons == [new_spot, "g35-gift-or-trick"]
+    lessons = profile.progress.lessons
+    assert set(lessons) == {new_kai, new_spot}
+    kai = lessons[new_kai]
+    assert (kai.completed, kai.plays, kai.stars) == (True, 3, {"T05": 3})
+    assert kai.skills == ["R09", "R18"]
+    assert lessons[new_spot].skills == ["R10"]
+    assert [s.key for s in CheckStore(data_dir).log.by_lesson()] == [new_kai]
+    assert profile.backups == []

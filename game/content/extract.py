@@ -115,17 +115,29 @@ def _sender(data: dict, path: PathKey) -> str | None:
 
 
 def helpline_messages(data: dict, smap: SourceMap) -> Iterator[Extracted]:
-    """Descriptions of help services, translated per country context ``helpline/CC``."""
-    for code, country in (data.get("countries") or {}).items():
+    """Descriptions of help services, translated per country context ``helpline/CC``.
+
+    ``what`` is for ages 11+ and grown-ups, ``what_young`` for ages 5-10; the
+    international directory uses the context ``helpline/international``.
+    """
+    listed = [(("countries", code), code, c) for code, c in (data.get("countries") or {}).items()]
+    if isinstance(data.get("international"), dict):
+        listed.append((("international",), "international", data["international"]))
+    readers = {"what": "ages 11+ and grown-ups", "what_young": "ages 5-10, simple words"}
+    for where, code, country in listed:
         for index, service in enumerate(country.get("services") or []):
-            path = ("countries", code, "services", index, "what")
-            if isinstance(service.get("what"), str):
-                line, _col = smap.where(path)
+            for key, reader in readers.items():
+                if not isinstance(service.get(key), str):
+                    continue
+                line, _col = smap.where((*where, "services", index, key))
                 yield (
                     line,
                     "pgettext",
-                    (f"helpline/{code}", service["what"].strip()),
-                    [f"help service {service.get('name', '')} ({country.get('name', code)})"],
+                    (f"helpline/{code}", service[key].strip()),
+                    [
+                        f"help service {service.get('name', '')} ({country.get('name', code)}), "
+                        f"for {reader}"
+                    ],
                 )
 
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
+from game.content.lint_voice import lint_voices
 from game.content.model import (
     AnyStep,
     ChatStep,
@@ -23,13 +24,26 @@ from game.content.model import (
 from game.content.problems import Problem, did_you_mean
 from game.content.source import SourceMap
 from game.content.taxonomy import AVOID_WORDS, BANDS, HELP_SKILL, SKILLS, TACTICS
+from game.services import GENERIC, PLACEHOLDER
 
 MIN_CHOICES, MAX_CHOICES = 2, 4
 REASSURANCE_SKILLS = ("R13", "R14")
 
 
-def lint_lesson(lesson: Lesson, smap: SourceMap) -> list[Problem]:
-    """Run every check on a validated lesson."""
+def lint_lesson(
+    lesson: Lesson,
+    smap: SourceMap,
+    services: Mapping[str, tuple[str, ...]] | None = None,
+    *,
+    release: bool = False,
+) -> list[Problem]:
+    """Run every check on a validated lesson.
+
+    *services* maps the short name of every help service in the help-line data to its
+    roles (``game.services.service_names``); lesson text must not write those names.
+    With *release*, a lesson no safeguarding reviewer has signed off yet is reported
+    too (a warning): drafts may be played and printed, but not released.
+    """
     problems: list[Problem] = []
     for check in (
         _check_band,
@@ -38,10 +52,20 @@ def lint_lesson(lesson: Lesson, smap: SourceMap) -> list[Problem]:
         _check_graph,
         _check_words,
         _check_activities,
+        _check_choices,
+        _check_choice_order,
+        _check_tactics_shown,
         _check_plan,
+        _check_learning_check,
+        _check_review,
         _check_percent,
+        lint_voices,
     ):
         problems += check(lesson, smap)
+    if release and lesson.reviewed_by is None:
+        problems.append(_draft_warning(smap))
+    problems += _check_placeholders(lesson, smap)
+    problems += _check_service_names(lesson, smap, services or {})
     return problems
 
 
@@ -153,21 +177,30 @@ def _check_codes(lesson: Lesson, smap: SourceMap) -> list[Problem]:
 def _check_ids(lesson: Lesson, smap: SourceMap) -> list[Problem]:
     out = []
     seen: dict[str, tuple[int, int]] = {}
-    for si, step in enumerate(lesson.steps):
-        for where, item_id in step.item_ids():
-            path = ("steps", si, *where)
-            if item_id in seen:
-                line, col = seen[item_id]
-                out.append(
-                    smap.problem(
-                        path,
-                        f"the id '{item_id}' is already used at line "
-                        f"{line}:{col}; every step, message, choice and card "
-                        "needs its own id",
-                    )
+    ids = [
+        (("steps", si, *where), item_id)
+        for si, step in enumerate(lesson.steps)
+        for where, item_id in step.item_ids()
+    ]
+    for ii, item in enumerate(lesson.learning_check):
+        ids.append((("learning_check", ii, "id"), item.id))
+        ids += [
+            (("learning_check", ii, "options", oi, "id"), option.id)
+            for oi, option in enumerate(item.options or [])
+        ]
+    for path, item_id in ids:
+        if item_id in seen:
+            line, col = seen[item_id]
+            out.append(
+                smap.problem(
+                    path,
+                    f"the id '{item_id}' is already used at line "
+                    f"{line}:{col}; every step, message, choice, card and "
+                    "learning-check item needs its own id",
                 )
-            else:
-                seen[item_id] = smap.where(path)
+            )
+        else:
+            seen[item_id] = smap.where(path)
     return out
 
 
@@ -364,7 +397,7 @@ def _check_activities(lesson: Lesson, smap: SourceMap) -> list[Problem]:
             out.append(
                 smap.problem(
                     (*at, "choices"),
-                    "a story page with choices needs a 'prompt:' such as 'What should Mo do?'",
+                    "a story page with choices needs a 'prompt:' such as 'What should Kai do?'",
                 )
             )
     return out
@@ -502,6 +535,186 @@ def _check_help_plan(step: HelpPlanStep, at: tuple, smap: SourceMap) -> list[Pro
     return out
 
 
+def _check_choices(lesson: Lesson, smap: SourceMap) -> list[Problem]:
+    """An unsafe choice is a learning moment: it never earns a skill (or its badge)."""
+    out = []
+    for si, step in enumerate(lesson.steps):
+        for ci, choice in enumerate(step.choice_list):
+            if choice.verdict == "unsafe" and choice.skills:
+                out.append(
+                    smap.problem(
+                        ("steps", si, "choices", ci, "skills"),
+                        f"an unsafe choice ('safe: false') earns no skills, but this one "
+                        f"awards {', '.join(choice.skills)}: the child would get the badge "
+                        "for the wrong move. Remove 'skills:' here and put the skills on the "
+                        "repair step the choice leads to",
+                    )
+                )
+    return out
+
+
+#: A lesson needs this many steps with choices before a pattern in their order counts.
+MIN_STEPS_FOR_ORDER = 3
+
+
+def _check_choice_order(lesson: Lesson, smap: SourceMap) -> list[Problem]:
+    """The best (or the unsafe) choice is not always in the same place (a warning).
+
+    Children soon learn "it's always the first one" (or "never the last one") and stop
+    reading. Only steps where the place could tell (the kind of choice is there, and
+    so is another kind) count, and only from three such steps on.
+    """
+    out = []
+    for verdict, name in (("great", "best"), ("unsafe", "unsafe")):
+        places: list[tuple[int, list[int], int]] = []  # (step index, places, choices)
+        for si, step in enumerate(lesson.steps):
+            kinds = [choice.verdict for choice in step.choice_list]
+            if verdict in kinds and any(kind != verdict for kind in kinds):
+                places.append((si, [i for i, k in enumerate(kinds) if k == verdict], len(kinds)))
+        if len(places) < MIN_STEPS_FOR_ORDER:
+            continue
+        same = set.intersection(*(set(at) for _si, at, _n in places))
+        always_last = all(n - 1 in at for _si, at, n in places)
+        if not same and not always_last:
+            continue
+        where = f"number {min(same) + 1}" if same else "the last one"
+        si, at, n = places[-1]
+        index = min(same) if same else n - 1
+        out.append(
+            Problem(
+                smap.file,
+                *smap.where(("steps", si, "choices", index)),
+                f"the {name} choice is {where} in all {len(places)} steps with choices, so a "
+                "child can pick by its place instead of thinking: change the order of the "
+                "choices in some steps (the ids stay the same)",
+                "warning",
+            )
+        )
+    return out
+
+
+def _check_tactics_shown(lesson: Lesson, smap: SourceMap) -> list[Problem]:
+    """Every tactic the plan says the lesson covers shows up as a red flag in play."""
+    shown = {code for step in lesson.steps for _where, code in step.tactic_refs()}
+    return [
+        smap.problem(
+            ("tactics_covered", index),
+            f"{code} is in tactics_covered, but nothing the child sees carries it, so its red "
+            f"flag never shows: tag the message that uses it ('tactic: {code}' on a chat or "
+            f"spot message, 'tactics: [{code}]' on a story page) or remove it from "
+            "tactics_covered",
+        )
+        for index, code in enumerate(lesson.tactics_covered)
+        if code in TACTICS and code not in shown
+    ]
+
+
+#: Words that show a 'reviewed_by' is a placeholder, not a person who signed the lesson off.
+_NOT_A_REVIEWER = re.compile(
+    r"\b(pending|draft|tbd|tbc|todo|to do|not yet|unreviewed|unknown|nobody|none|n/a)\b",
+    re.IGNORECASE,
+)
+
+
+def _check_review(lesson: Lesson, smap: SourceMap) -> list[Problem]:
+    """Sign-off is explicit: a reviewer and a date together, or null for a draft."""
+    out = []
+    if lesson.reviewed_by and _NOT_A_REVIEWER.search(lesson.reviewed_by):
+        out.append(
+            smap.problem(
+                ("reviewed_by",),
+                f"'{lesson.reviewed_by}' is not a reviewer: while no safeguarding lead has "
+                "signed the lesson off, write 'reviewed_by: null' and 'last_reviewed: null' "
+                "(plans then say it is a draft, not yet reviewed)",
+            )
+        )
+    elif lesson.reviewed_by and lesson.last_reviewed is None:
+        out.append(
+            smap.problem(
+                ("reviewed_by",),
+                "a sign-off needs its date: add 'last_reviewed:' (YYYY-MM-DD)",
+            )
+        )
+    if lesson.reviewed_by is None and lesson.last_reviewed is not None:
+        out.append(
+            smap.problem(
+                ("last_reviewed",),
+                "a review date with no reviewer: add 'reviewed_by:' (who signed it off) or "
+                "set 'last_reviewed: null' while the lesson is a draft",
+            )
+        )
+    return out
+
+
+def _draft_warning(smap: SourceMap) -> Problem:
+    return smap.problem(
+        ("id",),
+        "this lesson is a draft: no safeguarding reviewer has signed it off "
+        "(safety-education.md §5.5 rule 24). Set 'reviewed_by:' and 'last_reviewed:' "
+        "when a reviewer has, before release",
+        severity="warning",
+    )
+
+
+MIN_PICTURES, MAX_PICTURES = 2, 3
+
+
+def _check_learning_check(lesson: Lesson, smap: SourceMap) -> list[Problem]:
+    """True/false or picture items, well formed; K2 never hears a false belief to deny."""
+    out: list[Problem] = []
+    for ii, item in enumerate(lesson.learning_check):
+        at = ("learning_check", ii)
+        if (item.answer is None) == (item.options is None):
+            out.append(
+                smap.problem(
+                    at,
+                    "a learning-check item takes 'answer:' (true/false) or 'options:' "
+                    "(picture answers), one of the two",
+                )
+            )
+            continue
+        if item.options is not None:
+            count = len(item.options)
+            correct = sum(o.correct for o in item.options)
+            if not MIN_PICTURES <= count <= MAX_PICTURES:
+                out.append(
+                    smap.problem(
+                        (*at, "options"),
+                        f"give {MIN_PICTURES}-{MAX_PICTURES} picture answers (it has {count}): "
+                        "few enough for a young child to look at every one",
+                    )
+                )
+            if correct != 1:
+                out.append(
+                    smap.problem(
+                        (*at, "options"),
+                        "mark exactly one picture answer with 'correct: true' "
+                        f"(it has {correct})",
+                    )
+                )
+        elif lesson.grade_band == "K2" and item.answer is False:
+            out.append(
+                smap.problem(
+                    (*at, "answer"),
+                    "a false statement read aloud to a 5-7-year-old, who must say 'false' "
+                    "(negation is hard at this age, and it voices the very belief we "
+                    "counter): ask about a character with picture answers instead "
+                    "('options:', e.g. 'What could Kai do?')",
+                    severity="warning",
+                )
+            )
+    statements = [item.answer for item in lesson.learning_check if item.answer is not None]
+    if lesson.grade_band != "K2" and len(statements) >= 2 and len(set(statements)) < 2:
+        out.append(
+            smap.problem(
+                ("learning_check",),
+                "every learning-check answer is the same: mix true and false items so "
+                "guessing does not look like learning",
+            )
+        )
+    return out
+
+
 #: Plan sections a teacher expects; a lesson without one still plays, with a warning.
 PLAN_SECTIONS = (
     "warm_up",
@@ -574,14 +787,6 @@ def _check_plan(lesson: Lesson, smap: SourceMap) -> list[Problem]:
                     "(title, url and year) or use one of its urls",
                 )
             )
-    if lesson.learning_check and len({item.answer for item in lesson.learning_check}) < 2:
-        out.append(
-            smap.problem(
-                ("learning_check",),
-                "every learning-check answer is the same: mix true and false items so "
-                "guessing does not look like learning",
-            )
-        )
     return out
 
 
@@ -608,6 +813,76 @@ def _check_percent(lesson: Lesson, smap: SourceMap) -> list[Problem]:
                     path,
                     "write 'per cent' instead of '%': translation tools read '%' as a "
                     "format code and then refuse natural translations",
+                )
+            )
+    return out
+
+
+#: Keys whose text is shown as it is, never filled: no placeholders there.
+UNFILLED_KEYS = ("id", "title", "contact")
+#: Keys that may name a service: sourced facts about it, and the sources themselves.
+MAY_NAME_SERVICES = ("background", "sources")
+PLACEHOLDER_LIST = "{takedown}, {report}, {helpline} or {crisis}"
+
+
+def _check_placeholders(lesson: Lesson, smap: SourceMap) -> list[Problem]:
+    """Placeholders name a help service by role: only known names, only where filled."""
+    out = []
+    known = [f"{{{role}}}" for role in GENERIC]
+    data = lesson.model_dump(by_alias=True, exclude_defaults=True, exclude={"sources"})
+    for path, text in _strings(data, ()):
+        if "{" not in text and "}" not in text:
+            continue
+        if path[0] in UNFILLED_KEYS:
+            out.append(
+                smap.problem(
+                    path,
+                    f"'{path[0]}' is shown as written, so it cannot hold a placeholder or "
+                    "brace: name help services in sentences only",
+                )
+            )
+            continue
+        for match in PLACEHOLDER.finditer(text):
+            if match.group(1) not in GENERIC:
+                out.append(
+                    smap.problem(
+                        path,
+                        f"unknown placeholder '{match.group(0)}'."
+                        f"{did_you_mean(match.group(0), known)} Placeholders name a help "
+                        f"service by its role: use {PLACEHOLDER_LIST}",
+                    )
+                )
+        if "{" in PLACEHOLDER.sub("", text) or "}" in PLACEHOLDER.sub("", text):
+            out.append(
+                smap.problem(
+                    path,
+                    "a '{' or '}' that is not part of a placeholder: write placeholders "
+                    f"whole, as {PLACEHOLDER_LIST}, and no other braces",
+                )
+            )
+    return out
+
+
+def _check_service_names(
+    lesson: Lesson, smap: SourceMap, services: Mapping[str, tuple[str, ...]]
+) -> list[Problem]:
+    """Lesson text uses a placeholder, never the name of one country's help service."""
+    if not services:
+        return []
+    names = sorted(services, key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, names)) + r")(?!\w)")
+    out = []
+    data = lesson.model_dump(by_alias=True, exclude_defaults=True, exclude=set(MAY_NAME_SERVICES))
+    for path, text in _strings(data, ()):
+        for name in dict.fromkeys(m.group(1) for m in pattern.finditer(text)):
+            roles = services[name]
+            use = " or ".join(f"{{{r}}}" for r in roles) if roles else f"one of {PLACEHOLDER_LIST}"
+            out.append(
+                smap.problem(
+                    path,
+                    f"'{name}' is a help service for one country (assets/safety/helplines.yaml): "
+                    f"write {use} instead, so every reader gets their own country's service "
+                    "(see docs/lesson-authoring.md, 'Naming help services')",
                 )
             )
     return out

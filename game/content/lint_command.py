@@ -8,12 +8,16 @@ from typing import TextIO
 from game.content.loader import load_pack
 
 
-def run_lint(paths: list[Path], out: TextIO) -> int:
-    """Print problems as ``file:line:col: message``; return 1 if there was any error."""
+def run_lint(paths: list[Path], out: TextIO, *, release: bool = False) -> int:
+    """Print problems as ``file:line:col: message``; return 1 if there was any error.
+
+    *release* checks lessons for release: drafts no safeguarding reviewer has signed
+    off are reported too, and any warning fails the run.
+    """
     missing = [p for p in paths if not p.exists()]
     for path in missing:
         print(f"{path}: no such file or folder", file=out)
-    pack = load_pack([p for p in paths if p.exists()], root=Path.cwd())
+    pack = load_pack([p for p in paths if p.exists()], root=Path.cwd(), release=release)
     problems = [p for failure in pack.failures for p in failure.problems] + pack.warnings
     for problem in sorted(problems):
         print(problem, file=out)
@@ -27,4 +31,5 @@ def run_lint(paths: list[Path], out: TextIO) -> int:
         f"{len(problems) - sum(p.severity == 'error' for p in problems)} warning(s)",
         file=out,
     )
-    return 1 if errors else 0
+    warnings = len(problems) - sum(p.severity == "error" for p in problems)
+    return 1 if errors or (release and warnings) else 0

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import types
 import typing
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -114,8 +115,31 @@ def _describe(error: dict[str, Any], smap: SourceMap) -> Problem:
     return smap.problem(loc, f"{where}: {error['msg'].lower()} (got {value!r}); fix this value")
 
 
-def load_lesson(path: Path, display_name: str | None = None) -> tuple[Lesson, list[Problem]]:
+#: Short names of the help services and their roles (see ``game.services.service_names``).
+ServiceNames = Mapping[str, tuple[str, ...]]
+
+
+def bundled_service_names() -> dict[str, tuple[str, ...]]:
+    """The help services of the game's own help-line data (for lint when none are given)."""
+    from game.helplines import load_helplines
+    from game.paths import ContentPaths
+    from game.services import service_names
+
+    path = ContentPaths.discover().assets / "safety" / "helplines.yaml"
+    return service_names(load_helplines(path))
+
+
+def load_lesson(
+    path: Path,
+    display_name: str | None = None,
+    services: ServiceNames | None = None,
+    *,
+    release: bool = False,
+) -> tuple[Lesson, list[Problem]]:
     """Load and check one lesson file; return it with any warnings.
+
+    *services* are the help services lesson text must not name (default: the game's own).
+    *release* also warns about drafts no safeguarding reviewer has signed off.
 
     Raises:
         LessonError: with every error found, each located as ``file:line:col``.
@@ -139,21 +163,37 @@ def load_lesson(path: Path, display_name: str | None = None) -> tuple[Lesson, li
     except ValidationError as exc:
         problems += [_describe(e, smap) for e in exc.errors()]
         raise LessonError(path, sorted(problems)) from exc
-    problems += lint_lesson(lesson, smap)
+    problems += lint_lesson(
+        lesson,
+        smap,
+        bundled_service_names() if services is None else services,
+        release=release,
+    )
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise LessonError(path, sorted(problems))
     return lesson, problems
 
 
-def load_pack(paths: list[Path], root: Path | None = None) -> LoadedPack:
-    """Load every lesson under *paths*; broken files are collected, never raised."""
+def load_pack(
+    paths: list[Path],
+    root: Path | None = None,
+    services: ServiceNames | None = None,
+    *,
+    release: bool = False,
+) -> LoadedPack:
+    """Load every lesson under *paths*; broken files are collected, never raised.
+
+    *services*: the help services lesson text must not name (default: the game's own).
+    *release*: also warn about drafts no safeguarding reviewer has signed off.
+    """
     pack = LoadedPack()
+    services = bundled_service_names() if services is None else services
     seen: dict[str, str] = {}
     for path in iter_yaml_files(paths):
         name = str(path.relative_to(root)) if root and path.is_relative_to(root) else str(path)
         try:
-            lesson, warnings = load_lesson(path, name)
+            lesson, warnings = load_lesson(path, name, services, release=release)
         except LessonError as exc:
             pack.failures.append(exc)
             continue

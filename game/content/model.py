@@ -22,6 +22,9 @@ TacticCode = Annotated[str, StringConstraints(pattern=r"^T\d\d$")]
 SkillCode = Annotated[str, StringConstraints(pattern=r"^R\d\d$")]
 BandCode = Literal["K2", "G35", "G68", "G912"]
 Avatar = Literal["fox", "owl", "cat", "bear", "bunny", "robot", "panda", "frog"]
+#: Avatars that look like Scout, the game's guide (a friendly robot). A contact must never
+#: borrow the guide's look: a child would trust it like Scout (lint refuses them).
+SCOUT_LIKE_AVATARS = frozenset({"robot"})
 Sender = Literal["contact", "me", "scout", "system"]
 
 
@@ -87,14 +90,42 @@ class Home(_Strict):
     agreement: list[Text] = Field(min_length=2, description="Lines of the family agreement.")
 
 
-class CheckItem(_Strict):
-    """A true/false item of the anonymous learning check, asked before and after."""
+#: Built-in pictures a learning-check answer can show (drawn by game/ui/answer_pictures.py).
+CheckPicture = Literal["gift", "secret", "tell", "grown_up", "stop", "tablet"]
+
+
+class CheckOption(_Strict):
+    """A picture answer of a learning-check item: words read aloud and a drawn picture."""
 
     id: Id
     text: Text
-    answer: bool
+    picture: CheckPicture
+    correct: bool = False
+
+
+class CheckItem(_Strict):
+    """An item of the anonymous learning check, asked before and after the lesson.
+
+    Either a true/false statement (``answer``) or, for the youngest, a question about a
+    character with two or three picture answers (``options``), so no child has to hear
+    a false belief read out and agree or disagree with it.
+    """
+
+    id: Id
+    text: Text
+    answer: bool | None = Field(None, description="The right answer of a true/false item.")
+    options: list[CheckOption] | None = Field(
+        None,
+        description="Picture answers (2-3, one with 'correct: true') instead of true/false; "
+        "use them for K2.",
+    )
     tactic: TacticCode | None = None
     explain: Text
+
+    @property
+    def right_option(self) -> CheckOption | None:
+        """The correct picture answer (None for a true/false item)."""
+        return next((o for o in self.options or [] if o.correct), None)
 
 
 class Source(_Strict):
@@ -102,14 +133,22 @@ class Source(_Strict):
 
     title: Text
     url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
-    year: int = Field(ge=1990, le=2100)
+    year: int | None = Field(
+        None,
+        ge=1990,
+        le=2100,
+        description="Year of publication; leave it out (or null) when the source gives none, "
+        "and plans print 'n.d.'.",
+    )
 
 
 class Contact(_Strict):
     """The online contact the child chats with in this lesson."""
 
     name: Text
-    avatar: Avatar = "fox"
+    avatar: Avatar = Field(
+        "fox", description="A built-in face; never 'robot', which looks like Scout, the guide."
+    )
     app: Text = Field("Game chat", description="Name shown in the phone's title bar.")
 
 
@@ -130,13 +169,24 @@ class Choice(_Strict):
 
     id: Id
     text: Text
-    safe: bool
+    safe: bool | Literal["okay"] = Field(
+        description="true: the best move ('Great choice!'); okay: fine but not the best "
+        "('Okay, but...'); false: unsafe ('Let's think about that'), which leads to a "
+        "repair path and awards no skill."
+    )
     feedback: Text
     next: Id
     action: bool = Field(
         False, description="An action (block, tell) rather than a chat reply the child types."
     )
     skills: list[SkillCode] = Field(default_factory=list)
+
+    @property
+    def verdict(self) -> Literal["great", "okay", "unsafe"]:
+        """How the feedback heads this choice: the best move, fine but not best, or unsafe."""
+        if self.safe is True:
+            return "great"
+        return "okay" if self.safe == "okay" else "unsafe"
 
 
 Where = tuple[str | int, ...]
@@ -199,6 +249,11 @@ class ChatStep(_StepBase):
     type: Literal["chat"] = "chat"
     messages: list[Message] = Field(default_factory=list)
     check_in: bool = Field(False, description="Ask 'How does this make you feel?' first.")
+    prompt: Text | None = Field(
+        None,
+        description="Question over the choices (default 'What do you do?'), e.g. "
+        "'What could Lina do?'",
+    )
     choices: list[Choice] | None = None
 
     def item_ids(self) -> list[tuple[Where, str]]:  # noqa: D102
@@ -207,9 +262,10 @@ class ChatStep(_StepBase):
         ]
 
     def child_texts(self) -> list[tuple[Where, str]]:  # noqa: D102
-        return [(("messages", i, "text"), m.text) for i, m in enumerate(self.messages)] + (
-            super().child_texts()
-        )
+        texts = [(("messages", i, "text"), m.text) for i, m in enumerate(self.messages)]
+        if self.prompt:
+            texts.append((("prompt",), self.prompt))
+        return texts + super().child_texts()
 
     def tactic_refs(self) -> list[tuple[Where, str]]:  # noqa: D102
         return [
@@ -218,7 +274,7 @@ class ChatStep(_StepBase):
 
 
 Picture = Literal["bedroom", "park", "school", "kitchen", "bus", "library"]
-Character = Literal["mo", "kai", "lina", "grandpa", "teacher", "mum", "dad", "scout"]
+Character = Literal["kai", "pip", "lina", "grandpa", "teacher", "mum", "dad", "scout"]
 
 
 class StoryStep(_StepBase):
@@ -235,7 +291,7 @@ class StoryStep(_StepBase):
         "choice earns their stars.",
     )
     prompt: Text | None = Field(
-        None, description="Question over the choices, e.g. 'What should Mo do?'"
+        None, description="Question over the choices, e.g. 'What should Kai do?'"
     )
     choices: list[Choice] | None = None
 
@@ -481,8 +537,14 @@ class Lesson(_Strict):
     duration_min: int = Field(ge=10, le=120)
     session_of: tuple[int, int] | None = None
     sensitivity_level: int = Field(ge=1, le=4)
-    reviewed_by: Text
-    last_reviewed: datetime.date
+    reviewed_by: Text | None = Field(
+        None,
+        description="The safeguarding reviewer who signed the lesson off; null (or left out) "
+        "while it is a draft. Plans then say it is not yet reviewed.",
+    )
+    last_reviewed: datetime.date | None = Field(
+        None, description="When the reviewer signed it off; null while it is a draft."
+    )
     big_idea: Text
     essential_question: Text
     objectives: list[Text] = Field(min_length=1)

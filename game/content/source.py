@@ -40,10 +40,12 @@ class SourceMap:
             probe = probe[:-1]
         return self.values.get((), (1, 1))
 
-    def problem(self, path: PathKey, message: str, *, key: bool = False) -> Problem:
-        """A :class:`Problem` located at *path*."""
+    def problem(
+        self, path: PathKey, message: str, *, key: bool = False, severity: str = "error"
+    ) -> Problem:
+        """A :class:`Problem` located at *path* (an error unless *severity* says otherwise)."""
         line, col = self.where(path, key=key)
-        return Problem(self.file, line, col, message)
+        return Problem(self.file, line, col, message, severity)
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:

@@ -109,6 +109,8 @@ body.certificate h2 { border: 0; }
 body.certificate .lead { font-size: 1.5rem; }
 body.certificate ul, body.certificate ol, body.certificate dl { text-align: start;
   margin-inline: auto; }
+body.certificate ul { columns: 2; column-gap: 2rem; break-inside: avoid; }
+body.certificate li { break-inside: avoid; }
 body.certificate .write-line { flex-direction: column-reverse; align-items: center;
   gap: 0.2em; margin-block: 2.2em 0.8em; }
 body.certificate .write-line .blank { flex: none; width: min(28rem, 80%); }

@@ -117,6 +117,10 @@ CERT_STYLES: dict[str, TextStyle] = {
     "callout": TextStyle(15, bold=True, color=ACCENT),
     "label": TextStyle(10.5, color=MUTED),
 }
+#: Text sizes a certificate tries, largest first, until everything fits on its one page.
+CERT_SCALES = (1.0, 0.92, 0.85, 0.78, 0.72, 0.66, 0.6, 0.55, 0.5)
+#: A certificate list longer than this is set in two columns.
+CERT_ONE_COLUMN = 6
 SPACE_BEFORE = {1: 0.0, 2: 6.0, 3: 4.0}
 SPACE_AFTER = {1: 4.0, 2: 3.0, 3: 1.5}
 BLOCK_GAP = 3.0
@@ -301,6 +305,14 @@ def _use_style(pdf: _SignalPDF, style: TextStyle) -> None:
     pdf.set_text_color(*style.color)
 
 
+def _scaled(styles: dict[str, TextStyle], scale: float) -> dict[str, TextStyle]:
+    """*styles* with every font size multiplied by *scale*."""
+    return {
+        name: TextStyle(style.size * scale, style.bold, style.color, style.leading)
+        for name, style in styles.items()
+    }
+
+
 def _draw_certificate_frame(pdf: FPDF) -> None:
     """A thick accent border with a thin gold one inside it, and corner dots."""
     outer, inner = 9.0, 13.5
@@ -347,16 +359,35 @@ class _Renderer:
             self.draw[type(block)](block)
 
     def render_certificate(self) -> None:
-        """Draw every block once off-page to measure it, then again vertically centred."""
+        """Fit everything on one page, then draw it vertically centred.
+
+        The blocks are measured off-page; while they are taller than the page, the text
+        shrinks a step (long skill lists already sit in two columns), so a certificate
+        is always one page, whatever the language or the number of skills.
+        """
         pdf = self.pdf
         top = pdf.y
+        room = pdf.h - pdf.t_margin - pdf.b_margin
+        pdf.set_auto_page_break(False)
+        for scale in CERT_SCALES:
+            self.styles = _scaled(CERT_STYLES, scale)
+            height = self._measure(top)
+            if height <= room:
+                break
+        self.fresh = True
+        pdf.set_y(top + max(0.0, (room - height) / 2))
+        self.render_document()
+
+    def _measure(self, top: float) -> float:
+        """Height in mm that every block takes from *top* (drawn off-page, then discarded)."""
+        pdf = self.pdf
+        self.fresh = True
+        pdf.set_y(top)
         with pdf.offset_rendering():
             self.render_document()
             height = pdf.y - top
-        self.fresh = True
-        room = pdf.h - pdf.t_margin - pdf.b_margin
-        pdf.set_y(top + max(0.0, (room - height) / 2))
-        self.render_document()
+        pdf.set_y(top)
+        return height
 
     # -- helpers -----------------------------------------------------------
 
@@ -516,6 +547,9 @@ class _Renderer:
 
     def _bullets(self, block: Bullets) -> None:
         """Bulleted, numbered or tick-box items; the marker sits on the start side."""
+        if self.certificate and len(block.items) > CERT_ONE_COLUMN:
+            self._bullets_in_columns(block)
+            return
         style = self.styles["body"]
         lead = 8.0 if block.ordered else 6.5
         marker_x, text_x, text_w = self._columns(lead, indent=1.5)
@@ -527,6 +561,31 @@ class _Renderer:
             self._text(item, style, x=text_x, w=text_w, align=self.start)
             self.pdf.ln(1.2)
         self.pdf.ln(BLOCK_GAP - 1.2)
+
+    def _bullets_in_columns(self, block: Bullets) -> None:
+        """A long list in two columns, read down the first (the start side) then the second."""
+        pdf, style = self.pdf, self.styles["body"]
+        lead, gap = 6.5, 8.0
+        half = (len(block.items) + 1) // 2
+        column_w = (pdf.epw - gap) / 2
+        starts = [pdf.l_margin, pdf.l_margin + column_w + gap]
+        if self.doc.rtl:
+            starts.reverse()
+        for row in range(half):
+            y = pdf.y
+            bottom = y
+            for column, start in enumerate(starts):
+                index = row + column * half
+                if index >= len(block.items):
+                    continue
+                marker_x = start + column_w - lead if self.doc.rtl else start
+                text_x = start if self.doc.rtl else start + lead
+                self._marker(block, index + 1, marker_x, lead, y, style)
+                pdf.set_y(y)
+                self._text(block.items[index], style, x=text_x, w=column_w - lead, align=self.start)
+                bottom = max(bottom, pdf.y)
+            pdf.set_y(bottom + 1.2)
+        pdf.ln(BLOCK_GAP - 1.2)
 
     def _marker(
         self, block: Bullets, number: int, x: float, lead: float, y: float, style: TextStyle

@@ -7,11 +7,13 @@ are fixed (:data:`SECTIONS`) so tests and teachers can rely on them.
 
 from __future__ import annotations
 
-from game.content.model import Lesson
-from game.content.taxonomy import SKILLS, TACTICS
-from game.helplines import Country
+from game.content.model import Lesson, Source
+from game.content.taxonomy import BAND_ORDER, SKILLS, TACTICS
+from game.help_steps import help_steps
+from game.helplines import ADULT, YOUNG_BANDS, LocalHelp
 from game.i18n import N_, Translator, bcp47, territory_name
 from game.printing import guidance
+from game.printing.coverage_section import coverage_blocks
 from game.printing.document import (
     Block,
     Bullets,
@@ -21,8 +23,12 @@ from game.printing.document import (
     Paragraph,
     Table,
     Terms,
+    WriteLine,
 )
 from game.printing.lesson_text import LessonText
+
+#: What a plan says of a lesson no safeguarding reviewer has signed off yet.
+DRAFT = N_("Draft, not yet reviewed by a safeguarding lead")
 
 #: The plan's sections, in order (template items 2-17).
 SECTIONS = (
@@ -49,11 +55,11 @@ SECTIONS = (
 class PlanBuilder:
     """Builds the plan of one lesson in the translator's language."""
 
-    def __init__(self, lesson: Lesson, tr: Translator, help_country: tuple[str, Country]) -> None:  # noqa: D107
+    def __init__(self, lesson: Lesson, tr: Translator, local: LocalHelp) -> None:  # noqa: D107
         self.lesson = lesson
         self.tr = tr
-        self.text = LessonText(lesson, tr)
-        self.country_code, self.country = help_country
+        self.text = LessonText(lesson, tr, local)
+        self.local = local
         self._ = tr._
 
     def section(self, index: int) -> Heading:
@@ -113,10 +119,19 @@ class PlanBuilder:
         items += [
             (_("Sensitivity level"), _(guidance.SENSITIVITY[lesson.sensitivity_level])),
             (_("Version"), lesson.version),
+        ]
+        items += self.review()
+        return [Terms(tuple(items))]
+
+    def review(self) -> list[tuple[str, str]]:
+        """Who signed the lesson off and when, or that it is still a draft."""
+        _, lesson = self._, self.lesson
+        if lesson.reviewed_by is None or lesson.last_reviewed is None:
+            return [(_("Safeguarding review"), _(DRAFT))]
+        return [
             (_("Last reviewed"), self.tr.date(lesson.last_reviewed)),
             (_("Safeguarding review"), lesson.reviewed_by),
         ]
-        return [Terms(tuple(items))]
 
     def big_idea(self) -> list[Block]:
         """The big idea, the essential question and the key message."""
@@ -193,7 +208,11 @@ class PlanBuilder:
             "practice": _("The practice activity (see 'Practice and apply')."),
             "discuss": _(guidance.DISCUSS_PART),
             "apply": _("The apply activity (see 'Practice and apply')."),
-            "plenary": _(guidance.PLENARY_PART).format(message=t.key_message),
+            "plenary": _(
+                guidance.PLENARY_PART_YOUNG
+                if lesson.grade_band in YOUNG_BANDS
+                else guidance.PLENARY_PART
+            ).format(message=t.key_message),
         }
         rows = []
         elapsed = 0
@@ -288,6 +307,16 @@ class PlanBuilder:
             out.append(Heading(_("Learning check (before and after)"), 3))
             items = []
             for item in lesson.learning_check:
+                right = item.right_option
+                if item.options and right is not None:
+                    items.append(
+                        _("{question} Picture answers: {options}. (Answer: {answer})").format(
+                            question=t(item.id, item.text),
+                            options=" / ".join(t(o.id, o.text) for o in item.options),
+                            answer=t(right.id, right.text),
+                        )
+                    )
+                    continue
                 answer = _("True") if item.answer else _("False")
                 items.append(
                     _("{statement} (Answer: {answer})").format(
@@ -351,7 +380,7 @@ class PlanBuilder:
     def background(self) -> list[Block]:
         """Sourced facts, the tactics this lesson covers, and the response skills."""
         _, t, lesson = self._, self.text, self.lesson
-        titles = {s.url: f"{s.title}, {s.year}" for s in lesson.sources}
+        titles = {s.url: f"{s.title}, {self.year(s)}" for s in lesson.sources}
         out: list[Block] = []
         if lesson.background:
             out.append(
@@ -388,20 +417,57 @@ class PlanBuilder:
         ]
 
     def signposts(self) -> list[Block]:
-        """Help and reporting services for the chosen country (from the locale data)."""
-        return help_table(self.tr, self.country_code, self.country)
+        """What the Help screen shows this age group, then every service, for the adults."""
+        return help_screen_blocks(self.tr, self.local, self.lesson.grade_band) + help_table(
+            self.tr, self.local
+        )
 
     def sources(self) -> list[Block]:
         """Every source the lesson cites."""
-        items = tuple(f"{s.title} ({s.year}): {s.url}" for s in self.lesson.sources)
+        items = tuple(f"{s.title} ({self.year(s)}): {s.url}" for s in self.lesson.sources)
         return [Bullets(items)] if items else [Paragraph("-", "note")]
 
+    def year(self, source: Source) -> str:
+        """The source's year, or "n.d." (no date) where the source gives none."""
+        if source.year is None:
+            # TRANSLATORS: "no date": a source that gives no year, as in a reference list.
+            return self._("n.d.")
+        return str(source.year)
 
-def help_table(tr: Translator, code: str, country: Country) -> list[Block]:
-    """The country's help and reporting services as a table, with a review note."""
+
+def help_screen_blocks(tr: Translator, local: LocalHelp, band: str) -> list[Block]:
+    """What a child of *band* sees on the Help screen: the steps, then the services."""
+    _ = tr._
+    steps = help_steps(band)
+    out: list[Block] = [
+        Heading(_("What the Help screen shows this age group"), 3),
+        Paragraph(_(steps.heading)),
+        Bullets(tuple(_(step) for step in steps.steps)),
+    ]
+    services = local.services(band)
+    if services:
+        out.append(Terms(tuple((s.name, local.describe(s, band, tr)) for s in services)))
+    else:
+        out.append(
+            Paragraph(
+                _("Your trusted grown-ups are your helpers. They can find more help for you.")
+            )
+        )
+    if not local.known:
+        out.append(Paragraph(_("A grown-up can choose your country in Settings.")))
+    out.append(Heading(_("Help and reporting services for adults"), 3))
+    return out
+
+
+def help_table(tr: Translator, local: LocalHelp, families: bool = False) -> list[Block]:
+    """Every help and reporting service for the country, as a table, with a review note.
+
+    For a country with no data: the international directory, and a note that the school
+    adds the local services (*families*: ask the school for them).
+    """
     _ = tr._
     rows = []
-    for service in country.services:
+    for service in local.services(ADULT):
         ways = [
             _("Call {number}").format(number=service.phone) if service.phone else "",
             _("Text {number}").format(number=service.text) if service.text else "",
@@ -410,15 +476,36 @@ def help_table(tr: Translator, code: str, country: Country) -> list[Block]:
         rows.append(
             (
                 service.name,
-                tr.pgettext(f"helpline/{code}", service.what),
+                local.describe(service, ADULT, tr),
                 "\n".join(w for w in ways if w),
             )
         )
+    if local.known:
+        intro = _("Services in {country}:").format(country=territory_name(tr.language, local.code))
+    else:
+        intro = _(
+            "This country's own services are not listed yet. Find the child helpline in "
+            "your country here:"
+        )
     out: list[Block] = [
-        Paragraph(_("Services in {country}:").format(country=territory_name(tr.language, code))),
+        Paragraph(intro),
         Table((_("Service"), _("What it is for"), _("How to reach it")), tuple(rows), (3, 5, 3)),
     ]
-    if not country.reviewed:
+    if not local.known and families:
+        out.append(Paragraph(_("Ask your child's school for local help and reporting services.")))
+    elif not local.known:
+        out += [
+            Paragraph(
+                _(
+                    "The school should add local help and reporting services here before "
+                    "the lesson."
+                ),
+                "note",
+            ),
+            WriteLine(_("Local help line for children")),
+            WriteLine(_("Where to report online exploitation")),
+        ]
+    if not local.listed.reviewed:
         out.append(
             Paragraph(
                 _("Check these details with your safeguarding lead before the lesson."), "note"
@@ -430,23 +517,30 @@ def help_table(tr: Translator, code: str, country: Country) -> list[Block]:
     return out
 
 
-def plan_document(lesson: Lesson, tr: Translator, help_country: tuple[str, Country]) -> Document:
-    """One lesson's plan as a printable document."""
-    text = LessonText(lesson, tr)
+def plan_document(lesson: Lesson, tr: Translator, local: LocalHelp) -> Document:
+    """One lesson's plan as a printable document, with the help for *local*'s country."""
+    text = LessonText(lesson, tr, local)
     return Document(
         title=tr._("Lesson plan: {title}").format(title=text.title),
         lang=bcp47(tr.language),
         rtl=tr.rtl,
-        blocks=tuple(PlanBuilder(lesson, tr, help_country).blocks()),
+        blocks=tuple(PlanBuilder(lesson, tr, local).blocks()),
         footer=tr._("Signal Scouts - lesson plan - {title}").format(title=text.title),
     )
 
 
-def curriculum_document(
-    lessons: list[Lesson], tr: Translator, help_country: tuple[str, Country]
-) -> Document:
-    """Every lesson's plan in one book, with a contents list, one plan per page run."""
+def book_order(lessons: list[Lesson]) -> list[Lesson]:
+    """*lessons* from the youngest age group to the oldest, each group in session order."""
+    return sorted(
+        lessons,
+        key=lambda x: (BAND_ORDER.index(x.grade_band), x.session_of or (0, 0), x.id),
+    )
+
+
+def curriculum_document(lessons: list[Lesson], tr: Translator, local: LocalHelp) -> Document:
+    """Every lesson's plan in one book (youngest to oldest), with a contents list."""
     _ = tr._
+    lessons = book_order(lessons)
     blocks: list[Block] = [
         Heading(_("Signal Scouts: curriculum book"), 1),
         Paragraph(
@@ -467,9 +561,10 @@ def curriculum_document(
             ordered=True,
         ),
     ]
+    blocks += coverage_blocks(lessons, tr)
     for lesson in lessons:
         blocks.append(PageBreak())
-        blocks += PlanBuilder(lesson, tr, help_country).blocks()
+        blocks += PlanBuilder(lesson, tr, local).blocks()
     return Document(
         title=_("Signal Scouts: curriculum book"),
         lang=bcp47(tr.language),

@@ -1,4 +1,8 @@
-"""The anonymous learning check: a few true-or-false statements before and after a lesson.
+"""The anonymous learning check: a few questions before and after a lesson.
+
+Items are true-or-false statements or, for the youngest, a question about a story
+character with two or three picture answers (so no 5-year-old has to hear a false
+belief read aloud and deny it).
 
 Before the lesson nothing is marked right or wrong: the child just says what they
 think and moves on. After it, every answer gets a kind explanation. "Not sure" is
@@ -13,10 +17,11 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.content.model import CheckItem, Lesson
+from game.content.model import CheckItem, CheckOption, Lesson
 from game.learning_check import CheckStore, Phase
 from game.scenes.base import Scene
 from game.ui import draw, theme
+from game.ui.answer_pictures import draw_answer_picture
 from game.ui.flow import Block, card_row, height_of
 from game.ui.widgets import Button
 
@@ -24,16 +29,29 @@ if TYPE_CHECKING:
     from game.app import App
     from game.scenes.debrief import DebriefScene
 
-#: The answer buttons, in the order keys 1, 2 and 3 pick them.
+#: The answer buttons of a true/false item, in the order keys 1, 2 and 3 pick them.
 ANSWERS = ("true", "false", "unsure")
 NUMBER_KEYS = {
     pygame.K_1: 0,
     pygame.K_2: 1,
     pygame.K_3: 2,
+    pygame.K_4: 3,
     pygame.K_KP1: 0,
     pygame.K_KP2: 1,
     pygame.K_KP3: 2,
+    pygame.K_KP4: 3,
 }
+
+
+#: How much bigger than the text a picture answer's picture is.
+PICTURE_SCALE = 2.6
+
+
+def answers_of(item: CheckItem) -> tuple[str, ...]:
+    """The answer keys of *item* in button order, "unsure" last."""
+    if item.options:
+        return (*(option.id for option in item.options), "unsure")
+    return ANSWERS
 
 
 def check_enabled(app: App, lesson: Lesson) -> bool:
@@ -75,6 +93,8 @@ class CheckScene(Scene):
         #: The answer given to the current item, while its explanation shows (after only).
         self.answer: str | None = None
         self.store = CheckStore(app.data_folder)
+        #: How much bigger than the words the answer pictures are drawn (set by build()).
+        self.picture_scale = PICTURE_SCALE
 
     # -- state -----------------------------------------------------------------
     @property
@@ -84,18 +104,41 @@ class CheckScene(Scene):
 
     @staticmethod
     def is_right(item: CheckItem, answer: str) -> bool:
-        """Whether *answer* ("true", "false" or "unsure") is right for *item*."""
+        """Whether *answer* (a picture answer's id, "true", "false" or "unsure") is right."""
+        if item.options:
+            right = item.right_option
+            return right is not None and answer == right.id
         return answer == ("true" if item.answer else "false")
 
     def lt(self, item: CheckItem, text: str) -> str:
         """Translate one of the item's strings (the item id owns the context)."""
-        return self.app.tr.pgettext(f"{self.lesson.id}/{item.id}", text)
+        text = self.app.tr.pgettext(f"{self.lesson.id}/{item.id}", text)
+        return self.app.fill_services(text, self.lesson.grade_band)
 
     def label_of(self, answer: str) -> str:
-        """The button label of an answer."""
+        """The button label of an answer (a picture answer's words, in the reader's language)."""
+        option = self._option(answer)
+        if option is not None:
+            return self.app.tr.pgettext(f"{self.lesson.id}/{option.id}", option.text)
         return {"true": self._("True"), "false": self._("False"), "unsure": self._("Not sure")}[
             answer
         ]
+
+    def _option(self, answer: str) -> CheckOption | None:
+        item = self.item
+        options = (item.options or []) if item is not None else []
+        return next((o for o in options if o.id == answer), None)
+
+    def right_answer(self, item: CheckItem) -> str:
+        """The key of *item*'s right answer."""
+        right = item.right_option
+        if right is not None:
+            return right.id
+        return "true" if item.answer else "false"
+
+    def help_audience(self) -> str | None:
+        """The lesson's own age group (a class lesson may not be the settings' group)."""
+        return self.lesson.grade_band
 
     def title(self) -> str:
         """Header title: before or after the mission."""
@@ -137,14 +180,26 @@ class CheckScene(Scene):
                     self.cards.height = needed
             return
         size = m.font(30)
+        answers = answers_of(item)
         # The icon above the label, with room around both: a big target for small hands.
+        # Picture answers get a big picture and room for two lines of words.
+        scale = 1.3
+        width = (self.area.width - (len(answers) - 1) * m.pad) // len(answers)
         height = max(
             m.button_h, m.px(124), round(size * (3.1 if m.tall_script else 2.7)) + m.px(36)
         )
+        if item.options:
+            size, scale, height = self._picture_row(answers, width, height)
+        self.picture_scale = scale
         row = pygame.Rect(self.area.left, self.area.bottom - height, self.area.width, height)
-        width = (row.width - 2 * m.pad) // 3
-        icons = {"true": _tick_icon, "false": _cross_icon, "unsure": self._unsure_icon}
-        for index, answer in enumerate(ANSWERS):
+        icons = {
+            "true": _tick_icon,
+            "false": _cross_icon,
+            "unsure": self._unsure_icon if not item.options else self._small_unsure_icon,
+        }
+        for option in item.options or []:
+            icons[option.id] = _picture_icon(option.picture)
+        for index, answer in enumerate(answers):
             self.buttons.append(
                 Button(
                     f"answer:{answer}",
@@ -153,13 +208,41 @@ class CheckScene(Scene):
                     "choice",
                     icon=icons[answer],
                     icon_above=True,
-                    icon_scale=1.3,
+                    icon_scale=scale,
                     text_size=size,
                 )
             )
         self.cards = pygame.Rect(
             self.area.left, self.area.top, self.area.width, self.area.height - height - m.pad
         )
+
+    def _picture_row(
+        self, answers: tuple[str, ...], width: int, least: int
+    ) -> tuple[int, float, int]:
+        """Text size, picture scale and height of a row of picture answers.
+
+        The picture sits over the words; the row takes at most half the screen, so on a
+        small window or with extra-large text the picture and then the words get smaller.
+        """
+        m = self.m
+        limit = max(least, self.area.height // 2)
+        for size in (m.font(30), m.font(26), m.font(23), m.font(20)):
+            words = max(
+                self.app.text.render(
+                    self.label_of(answer),
+                    size,
+                    theme.INK,
+                    width - 2 * m.pad,
+                    bold=True,
+                    align="center",
+                ).get_height()
+                for answer in answers
+            )
+            picture = min(round(size * PICTURE_SCALE), limit - words - m.px(40))
+            if picture >= round(size * 1.3):
+                break
+        picture = max(picture, round(size * 1.3))
+        return size, picture / size, max(least, picture + words + m.px(40))
 
     # -- input -----------------------------------------------------------------
     def on_button(self, key: str) -> None:
@@ -199,9 +282,12 @@ class CheckScene(Scene):
             self.app.pop()
 
     def on_key(self, event: pygame.event.Event) -> None:
-        """Keys 1, 2 and 3 pick True, False and Not sure."""
-        if event.key in NUMBER_KEYS and self.item is not None and self.answer is None:
-            self.press(f"answer:{ANSWERS[NUMBER_KEYS[event.key]]}")
+        """Number keys pick the answers in order (True, False, Not sure; or the pictures)."""
+        item = self.item
+        if event.key in NUMBER_KEYS and item is not None and self.answer is None:
+            answers = answers_of(item)
+            if NUMBER_KEYS[event.key] < len(answers):
+                self.press(f"answer:{answers[NUMBER_KEYS[event.key]]}")
 
     # -- drawing ---------------------------------------------------------------
     def draw_backdrop(self, surface: pygame.Surface) -> None:
@@ -233,10 +319,11 @@ class CheckScene(Scene):
             n=self.app.tr.number(self.index + 1), total=self.app.tr.number(len(self.items))
         )
         small = round(m.small * scale)
+        kind = self._("Pick an answer.") if item.options else self._("True or false?")
         blocks = [
             Block(text.render(counter, small, theme.INK_SOFT, width)),
             Block(
-                text.render(self._("True or false?"), small, theme.INK_SOFT, width, bold=True),
+                text.render(kind, small, theme.INK_SOFT, width, bold=True),
                 gap_before=m.px(6),
             ),
             Block(
@@ -280,7 +367,7 @@ class CheckScene(Scene):
             heading = self._("Not quite. Here's why:")
         icon = round(m.font(40) * scale)
         answer = self._("{answer} (right answer)").format(
-            answer=self.label_of("true" if item.answer else "false")
+            answer=self.label_of(self.right_answer(item))
         )
         return [
             Block(
@@ -337,10 +424,25 @@ class CheckScene(Scene):
             ),
         ]
 
+    def _small_unsure_icon(
+        self, surface: pygame.Surface, center: tuple[int, int], size: int
+    ) -> None:
+        """The "Not sure" icon beside picture answers: the same size as the true/false one."""
+        self._unsure_icon(surface, center, round(size * 1.3 / self.picture_scale))
+
     def _unsure_icon(self, surface: pygame.Surface, center: tuple[int, int], size: int) -> None:
         pygame.draw.circle(surface, theme.ACCENT, center, round(size * 0.5))
         glyph = self.app.text.render("?", round(size * 0.7), theme.INK, bold=True)
         surface.blit(glyph, glyph.get_rect(center=center))
+
+
+def _picture_icon(name: str):  # noqa: ANN202
+    """A button icon that draws the answer picture *name*."""
+
+    def paint(surface: pygame.Surface, center: tuple[int, int], size: int) -> None:
+        draw_answer_picture(surface, center, size, name)
+
+    return paint
 
 
 def _tick_icon(surface: pygame.Surface, center: tuple[int, int], size: int) -> None:

@@ -25,8 +25,8 @@ PLACES: dict[str, tuple[Color, Color, Color]] = {
 
 # character: (skin, hair, shirt, height factor, hair style)
 CAST: dict[str, tuple[Color, Color, Color, float, str]] = {
-    "mo": ((141, 93, 62), (40, 30, 30), (255, 150, 60), 0.72, "short"),
-    "kai": ((236, 194, 160), (120, 70, 30), (80, 160, 230), 0.75, "spiky"),
+    "kai": ((141, 93, 62), (40, 30, 30), (255, 150, 60), 0.72, "short"),
+    "pip": ((236, 194, 160), (120, 70, 30), (80, 160, 230), 0.75, "spiky"),
     "lina": ((198, 140, 100), (30, 25, 25), (180, 100, 200), 0.74, "long"),
     "grandpa": ((230, 190, 160), (220, 220, 220), (110, 140, 110), 0.95, "bald"),
     "teacher": ((110, 75, 55), (30, 25, 25), (60, 120, 180), 1.0, "bun"),
@@ -145,6 +145,11 @@ def _person(surface: pygame.Surface, foot: tuple[int, int], height: int, name: s
     smile = pygame.Rect(0, 0, head_r, head_r // 2)
     smile.center = (head[0], head[1] + head_r // 3)
     pygame.draw.arc(surface, (30, 30, 40), smile, math.pi, 2 * math.pi, max(2, head_r // 8))
+
+
+def draw_figure(surface: pygame.Surface, foot: tuple[int, int], height: int, name: str) -> None:
+    """One character of the cast standing with its feet at *foot*, *height* pixels tall."""
+    _person(surface, foot, height, name)
 
 
 def _tablet(surface: pygame.Surface, foot: tuple[int, int], height: int) -> None:
