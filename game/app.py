@@ -7,6 +7,7 @@ redraws only when something changed and sleeps on the event queue otherwise.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
@@ -18,12 +19,14 @@ from game.i18n import Translator
 from game.paths import ContentPaths, data_dir, peek_display_settings, printables_dir
 from game.scenes.base import Scene
 from game.sound import Sounds
+from game.ui.input_guard import InputGuard
 from game.ui.text import FontBook, TextCache
 from game.ui.theme import MIN_H, MIN_W, TEXT_SCALES, Metrics
+from game.window import HEADLESS_DRIVERS, fit_window, no_display_reason, requested_driver
 
 if TYPE_CHECKING:
     from game.content.loader import LoadedPack
-    from game.helplines import Helplines
+    from game.helplines import Helplines, LocalHelp
     from game.profile import Profile
 
 ResultCallback = Callable[[Any], None]
@@ -38,7 +41,7 @@ class App:
         self,
         paths: ContentPaths,
         *,
-        size: tuple[int, int] = (1280, 720),
+        size: tuple[int, int] | None = None,
         data_folder: Path | None = None,
         print_folder: Path | None = None,
         fullscreen: bool | None = None,
@@ -62,9 +65,17 @@ class App:
         self.text_size_override: str | None = None
         self._sound_override = sound
         self.sound = Sounds(False)
-        self.windowed_size = size
         self._fullscreen_override = fullscreen
         self.fullscreen = self.early.fullscreen if fullscreen is None else fullscreen
+        #: The desktop is too small for a window: start full screen whatever the setting.
+        self.desktop_needs_fullscreen = False
+        if size is None:
+            # Fit this desktop (a 1024x600 netbook starts full screen), from the last size.
+            plan = fit_window(_desktop_size(), self.early.window_size)
+            size = plan.size
+            self.desktop_needs_fullscreen = plan.fullscreen and fullscreen is None
+            self.fullscreen = self.fullscreen or self.desktop_needs_fullscreen
+        self.windowed_size = size
         pygame.display.set_caption(self.tr._("Signal Scouts"))
         pygame.display.set_icon(_window_icon())
         self.screen = self._open_window()
@@ -72,6 +83,8 @@ class App:
         self.stack: list[tuple[Scene, ResultCallback | None]] = []
         self.running = True
         self.frames_drawn = 0
+        #: Drops presses that reach a new screen too soon (double clicks, held keys).
+        self.guard = InputGuard()
 
     # -- content, loaded on first use so the title screen appears at once ---------
     @cached_property
@@ -98,7 +111,9 @@ class App:
         """Load what the first frame did not need; re-lay out if the real settings differ."""
         settings = self.profile.settings
         fullscreen = (
-            settings.fullscreen if self._fullscreen_override is None else self._fullscreen_override
+            settings.fullscreen or self.desktop_needs_fullscreen
+            if self._fullscreen_override is None
+            else self._fullscreen_override
         )
         if fullscreen != self.fullscreen:
             self.set_fullscreen(fullscreen)
@@ -110,8 +125,10 @@ class App:
     def pack(self) -> LoadedPack:
         """Every lesson, validated and linted once (broken files listed, never raised)."""
         from game.content.loader import load_pack
+        from game.services import service_names
 
-        return load_pack([self.paths.lessons], root=self.paths.lessons.parent)
+        services = service_names(self.helplines)
+        return load_pack([self.paths.lessons], root=self.paths.lessons.parent, services=services)
 
     @cached_property
     def helplines(self) -> Helplines:
@@ -119,6 +136,19 @@ class App:
         from game.helplines import load_helplines
 
         return load_helplines(self.paths.assets / "safety" / "helplines.yaml")
+
+    def local_help(self) -> LocalHelp:
+        """The help for the country chosen in settings (the international directory if unlisted)."""
+        return self.helplines.for_country(self.profile.settings.country)
+
+    def fill_services(self, text: str, band: str) -> str:
+        """Translated lesson *text* with its ``{takedown}``-style placeholders filled in.
+
+        The names are the chosen country's services that a *band* child sees.
+        """
+        from game.services import fill_services
+
+        return fill_services(text, self.local_help(), self.tr, band)
 
     # -- languages and countries -----------------------------------------------------
     def languages(self) -> list[tuple[str, str, bool]]:
@@ -181,6 +211,15 @@ class App:
         tall = script_of(self.text.language) == "arabic"
         return Metrics.for_window(w, h, TEXT_SCALES[size], self.text.rtl, tall)
 
+    def remember_window_size(self) -> None:
+        """Save the window's size for the next start (only a window, never full screen)."""
+        if self.fullscreen or not self.profile_loaded:
+            return
+        size = self.windowed_size
+        if self.profile.settings.window_size != size:
+            self.profile.settings.window_size = size
+            self.profile.save_settings()
+
     def set_fullscreen(self, on: bool) -> None:
         """Switch between a window and the full screen."""
         self.fullscreen = on
@@ -207,6 +246,7 @@ class App:
         if self.stack:
             self.scene.release()
         self.stack.append((scene, on_result))
+        self.guard.hold()
         scene.enter()
 
     def pop(self, result: Any = None) -> None:
@@ -216,6 +256,7 @@ class App:
         if not self.stack:
             self.running = False
             return
+        self.guard.hold()
         self.scene.resume(result)
         if callback:
             callback(result)
@@ -225,6 +266,7 @@ class App:
         closed, callback = self.stack.pop()
         closed.release()
         self.stack.append((scene, callback))
+        self.guard.hold()
         scene.enter()
 
     def reset_to(self, scene: Scene) -> None:
@@ -276,7 +318,7 @@ class App:
             self.refresh_layout()
         elif event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED):
             self.scene.dirty = True
-        elif self.stack:
+        elif self.stack and self.guard.allows(event):
             self.scene.handle(event)
 
     def render(self) -> bool:
@@ -313,6 +355,14 @@ class App:
                 pygame.time.wait(IDLE_WAIT_MS)
 
 
+def _desktop_size() -> tuple[int, int] | None:
+    """The size of the first desktop, if there is a real one (not a headless driver)."""
+    if pygame.display.get_driver() in HEADLESS_DRIVERS:
+        return None
+    sizes = pygame.display.get_desktop_sizes()
+    return sizes[0] if sizes else None
+
+
 def _window_icon() -> pygame.Surface:
     from game.ui.draw import signal_logo
 
@@ -326,8 +376,14 @@ def run_game(paths: ContentPaths, *, windowed: bool = False) -> int:
     from game.scenes.title import TitleScene
 
     pygame.init()
+    reason = no_display_reason(pygame.display.get_driver(), requested_driver())
+    if reason:
+        pygame.quit()
+        sys.stderr.write(reason + "\n")
+        return 3
     app = App(paths, fullscreen=False if windowed else None)
     app.push(TitleScene(app))
     app.run()
+    app.remember_window_size()
     pygame.quit()
     return 0

@@ -21,14 +21,30 @@ def _parser() -> argparse.ArgumentParser:
     play.add_argument("--windowed", action="store_true", help="ignore the fullscreen setting")
     lint = sub.add_parser("lint", help="check lesson files; exit 1 if any has an error")
     lint.add_argument("paths", nargs="*", type=Path, help="files or folders (default: lessons/)")
+    lint.add_argument(
+        "--release",
+        action="store_true",
+        help="check for release: also warn about lessons no safeguarding reviewer has "
+        "signed off, and exit 1 on any warning",
+    )
+    cover = sub.add_parser(
+        "coverage",
+        help="show which tactics and skills the lessons teach in each age group",
+        description="Print the tactic x band and skill x band matrices against the "
+        "reference curriculum: covered (with the lessons that carry the code in play), "
+        "missing, or not expected; totals per band and each band's series of sessions.",
+    )
+    cover.add_argument("paths", nargs="*", type=Path, help="files or folders (default: lessons/)")
+    cover.add_argument("--format", choices=["text", "md", "csv"], default="text")
     schema = sub.add_parser("schema", help="write the lesson JSON Schema (for editors)")
     schema.add_argument("--out", type=Path, help="file to write (default: print it)")
     snap = sub.add_parser(
         "snapshot",
         help="render a screen or a lesson step to a PNG, headless",
         description="Render a screen headless. SCREEN is a lesson id, or one of: title, "
-        "groups, lessons, help, settings, problems, badges, languages, gate, grownups, "
-        "teacher-lessons, classroom, printables, certificates, home, summary. "
+        "groups, lessons, help, help-grownups, settings, problems, badges, languages, "
+        "countries, country-question, gate, grownups, teacher-lessons, classroom, printables, "
+        "certificates, home, summary. "
         "STEP is a step id or 'debrief'.",
     )
     snap.add_argument("screen", help="lesson id or screen name")
@@ -49,10 +65,24 @@ def _parser() -> argparse.ArgumentParser:
         help="language code (en, es, fr, pt_BR, ar, "
         "zh_Hans, or the pseudo-locales en_XA and ar_XB)",
     )
-    snap.add_argument("--band", help="age group for the lessons screen (K2, G35, G68, G912)")
+    snap.add_argument(
+        "--band", help="age group for the lessons and help screens (K2, G35, G68, G912)"
+    )
+    snap.add_argument(
+        "--country",
+        default="US",
+        help="country code for the help lines (default US; one with no data, such as ZZ, "
+        "shows the international directory)",
+    )
     snap.add_argument("--classroom", action="store_true", help="play the lesson in classroom mode")
     snap.add_argument(
         "--pause", action="store_true", help="show the step's classroom pause point (with answer)"
+    )
+    snap.add_argument(
+        "--dialog",
+        choices=["leave", "carry-on", "go-to-step"],
+        help="show a question over the step: leave (Back mid-lesson), carry-on (reopening a "
+        "lesson left part-way, over the lesson list) or go-to-step (classroom mode)",
     )
     plans = sub.add_parser(
         "plans",
@@ -81,7 +111,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "lint":
         from game.content.lint_command import run_lint
 
-        return run_lint(args.paths or [paths.lessons], out=sys.stdout)
+        return run_lint(args.paths or [paths.lessons], out=sys.stdout, release=args.release)
+    if args.command == "coverage":
+        from game.content.coverage_command import run_coverage
+
+        return run_coverage(args.paths or [paths.lessons], args.format, sys.stdout, sys.stderr)
     if args.command == "schema":
         from game.content.schema import schema_text
 

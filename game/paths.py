@@ -62,15 +62,17 @@ def printables_dir() -> Path:
 
 @dataclass(frozen=True)
 class EarlySettings:
-    """The three settings the first frame needs, read before anything heavy is imported."""
+    """The settings the first frame needs, read before anything heavy is imported."""
 
     text_size: str = "normal"
     fullscreen: bool = False
     language: str = "en"
+    #: The window size the player last used, if it was saved and looks sane.
+    window_size: tuple[int, int] | None = None
 
 
 def peek_display_settings(path: Path) -> EarlySettings:
-    """Best-effort read of text size, full screen and language from the settings file.
+    """Best-effort read of text size, full screen, language and window size from settings.
 
     Anything missing or odd gives the default; the full, validated read (and the
     setting aside of a broken file) happens in :class:`game.profile.Profile` right after.
@@ -88,4 +90,14 @@ def peek_display_settings(path: Path) -> EarlySettings:
         text_size=text_size if text_size in ("normal", "large", "extra_large") else "normal",
         fullscreen=fullscreen if isinstance(fullscreen, bool) else False,
         language=language if isinstance(language, str) and language.isascii() else "en",
+        window_size=_window_size(data.get("window_size")),
     )
+
+
+def _window_size(value: object) -> tuple[int, int] | None:
+    """A saved ``[width, height]`` if it is two plausible whole numbers, else None."""
+    if not isinstance(value, list) or len(value) != 2:
+        return None
+    if not all(isinstance(v, int) and not isinstance(v, bool) and 0 < v <= 16384 for v in value):
+        return None
+    return (value[0], value[1])

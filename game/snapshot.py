@@ -16,13 +16,17 @@ SCREENS = {
     "groups": ("groups", "GroupScene"),
     "lessons": ("lessons", "LessonListScene"),
     "help": ("help", "HelpScene"),
+    "help-grownups": ("help", "HelpScene"),
     "settings": ("settings", "SettingsScene"),
     "problems": ("problems", "ProblemsScene"),
     "badges": ("badges", "BadgesScene"),
     "languages": ("choose_list", "LanguageScene"),
+    "countries": ("choose_list", "CountryScene"),
+    "country-question": ("choose_list", "CountryScene"),
     "gate": ("gate", "GateScene"),
     "grownups": ("grownups", "GrownUpsScene"),
     "teacher-lessons": ("teacher_lessons", "TeacherLessonsScene"),
+    "coverage": ("coverage", "CoverageScene"),
     "classroom": ("classroom", "ClassroomScene"),
     "printables": ("printables", "PrintablesScene"),
     "certificates": ("printables", "CertificatesScene"),
@@ -71,6 +75,36 @@ def play_to(
     return session
 
 
+def show_dialog(app, name: str, session) -> None:
+    """Open a question over the lesson: leave, carry-on (over the list) or go-to-step."""
+    lesson = session.lesson
+    if name == "leave":
+        app.scene.ask_to_leave()
+    elif name == "go-to-step":
+        from game.scenes.go_to_step import GoToStepScene
+
+        app.push(GoToStepScene(app, lesson, session.step_id))
+    elif name == "carry-on":
+        from game.resume import save_resume
+        from game.scenes.carry_on import open_lesson
+
+        save_resume(app, session)
+        if session.mode == "classroom":
+            from game.scenes.classroom import ClassroomScene
+
+            app.text_size_override = None
+            app.refresh_layout()
+            app.reset_to(ClassroomScene(app))
+        else:
+            from game.scenes.lessons import LessonListScene
+
+            app.profile.settings.band = lesson.grade_band
+            app.reset_to(LessonListScene(app))
+        open_lesson(app, lesson, session.mode, app.scene, lambda _session: None)
+    else:
+        raise SystemExit(f"no dialog called '{name}': leave, carry-on or go-to-step")
+
+
 def render_to_png(args: argparse.Namespace, paths: ContentPaths, data_folder: Path) -> None:
     """Build the requested screen in a headless app and save it."""
     import pygame
@@ -80,6 +114,9 @@ def render_to_png(args: argparse.Namespace, paths: ContentPaths, data_folder: Pa
     app = App(paths, size=_size(args.size), data_folder=data_folder, fullscreen=False, sound=False)
     settings = app.profile.settings
     settings.text_size = getattr(args, "text_size", "normal")
+    # A fixed country, so snapshots do not depend on this machine's locale.
+    settings.country = (getattr(args, "country", None) or "US").upper()
+    settings.country_confirmed = args.screen != "country-question"
     app.set_language(getattr(args, "lang", "en") or "en")
     name = args.screen
     if name in SCREENS:
@@ -95,6 +132,12 @@ def render_to_png(args: argparse.Namespace, paths: ContentPaths, data_folder: Pa
             from game.scenes.grownups import GrownUpsScene
 
             app.push(scene_type(app, GrownUpsScene, random.Random(7)))
+        elif name == "help-grownups":
+            from game.helplines import ADULT
+
+            app.push(scene_type(app, ADULT))
+        elif name == "country-question":
+            app.push(scene_type(app, first_visit=True))
         else:
             app.push(scene_type(app))
     else:
@@ -141,6 +184,8 @@ def render_to_png(args: argparse.Namespace, paths: ContentPaths, data_folder: Pa
                     raise SystemExit(f"step '{session.step_id}' has no pause point")
                 pause.showing.add(0)
                 app.push(pause)
+            if getattr(args, "dialog", None):
+                show_dialog(app, args.dialog, session)
     app.render()
     args.out.parent.mkdir(parents=True, exist_ok=True)
     pygame.image.save(app.screen, str(args.out))

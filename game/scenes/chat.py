@@ -10,7 +10,7 @@ from __future__ import annotations
 import pygame
 
 from game.content.model import Lesson
-from game.scenes.step_base import NUMBER_KEYS, StepScene
+from game.scenes.step_base import NUMBER_KEYS, VERDICT_LOOK, StepScene
 from game.session import FEELINGS, LessonSession, Phase
 from game.ui import draw, theme
 from game.ui.chat_bubbles import BubbleRenderer
@@ -26,7 +26,7 @@ class ChatScene(StepScene):
 
     def __init__(self, app, lesson: Lesson, session: LessonSession | None = None) -> None:  # noqa: D107
         super().__init__(app, lesson, session)
-        self.bubbles = BubbleRenderer(app)
+        self.bubbles = BubbleRenderer(app, lesson.grade_band)
         self.scroll = 0
         self.panel = pygame.Rect(0, 0, 0, 0)
         self.phone = pygame.Rect(0, 0, 0, 0)
@@ -76,7 +76,7 @@ class ChatScene(StepScene):
         labels = {
             "good": self._("Happy or OK"),
             "unsure": self._("Not sure"),
-            "uhoh": self._("Uh-oh"),
+            "uhoh": self._("Uneasy") if self._older() else self._("Uh-oh"),
         }
         y = self.panel.top + self._prompt_height(self._("How does this make you feel?")) + m.pad
         for mood in FEELINGS:
@@ -109,31 +109,25 @@ class ChatScene(StepScene):
         self.buttons.extend(buttons)
 
     def _make_choices(self, top: int, size: int) -> list[Button]:
-        m = self.m
-        buttons = []
-        y = top
-        for index, choice in enumerate(self.session.step.choice_list):
-            button = Button(
-                f"choice:{choice.id}",
-                self.lt(choice.id, choice.text),
-                pygame.Rect(self.panel.left, y, self.panel.width, m.button_h),
-                "action" if choice.action else "choice",
-                align="left",
-                bold=False,
-                icon=_number_icon(self.app, index + 1),
-                text_size=size,
-            )
-            button.rect.height = button.needed_height(self.app.text, m)
-            buttons.append(button)
-            y += button.rect.height + m.px(12)
-        return buttons
+        area = pygame.Rect(self.panel.left, top, self.panel.width, self.panel.bottom - top)
+        return self.choice_buttons(area, size, self.m.px(12))
+
+    def first_focus(self) -> int:
+        """No answer is pre-selected: Enter alone never picks (a choice or a feeling)."""
+        return -1 if self.session.phase in (Phase.CHECK_IN, Phase.CHOOSING) else 0
 
     def _feeling_note(self) -> str:
         return {
             "good": self._("It can feel nice. Let's look closely at what they asked."),
             "unsure": self._("Not sure is a good reason to slow down and think."),
-            "uhoh": self._("Good noticing! An uh-oh feeling is a signal to slow down."),
+            "uhoh": self._("Good noticing. That uneasy, red flag feeling is a signal to pause.")
+            if self._older()
+            else self._("Good noticing! An uh-oh feeling is a signal to slow down."),
         }.get(self.session.feeling or "", "")
+
+    def _older(self) -> bool:
+        """Ages 11 and up: 'red flag feeling' rather than the younger groups' 'uh-oh'."""
+        return self.lesson.grade_band in ("G68", "G912")
 
     # -- input -----------------------------------------------------------------
     def on_button(self, key: str) -> None:
@@ -151,7 +145,7 @@ class ChatScene(StepScene):
             session.answer_check_in(key.split(":", 1)[1])
         elif key.startswith("choice:"):
             choice = session.choose(key.split(":", 1)[1])
-            self.app.sound.play("good" if choice.safe else "think")
+            self.choice_sound(choice)
             self.scroll = 0
         elif key == "finish":
             self.finish_lesson()
@@ -271,23 +265,8 @@ class ChatScene(StepScene):
         text = self.app.text
         choice = self.session.chosen
         assert choice is not None
-        icon = round(m.font(44) * scale)
-        heading = self._("Great choice!") if choice.safe else self._("Let's think about that")
-        verdict = text.render(
-            heading,
-            round(m.font(32) * scale),
-            theme.GOOD if choice.safe else theme.INK,
-            width - icon - m.px(12),
-            bold=True,
-        )
-        if choice.safe:
-
-            def badge(s, c, z):
-                draw.star(s, c, z, theme.ACCENT, theme.INK)
-        else:
-            badge = draw.bulb
         blocks = [
-            Block(verdict, indent=icon + m.px(12), icon=badge, icon_size=icon),
+            self.choice_heading_block(choice, width, scale),
             Block(
                 text.render(
                     self.lt(choice.id, choice.feedback), round(m.body * scale), theme.INK, width
@@ -313,21 +292,5 @@ class ChatScene(StepScene):
         card = pygame.Rect(
             area.left, area.top, area.width, min(height_of(blocks) + 2 * m.pad, area.height)
         )
-        draw.card(
-            surface,
-            card,
-            theme.GOOD_BG if choice.safe else theme.THINK_BG,
-            m.radius,
-            shadow=m.px(4),
-        )
+        draw.card(surface, card, VERDICT_LOOK[choice.verdict][1], m.radius, shadow=m.px(4))
         draw_blocks(surface, blocks, card.left + m.pad, card.top + m.pad, inner_w, m.rtl)
-
-
-def _number_icon(app, number: int):
-    def paint(surface: pygame.Surface, center: tuple[int, int], size: int) -> None:
-        radius = round(size * 0.5)
-        pygame.draw.circle(surface, theme.PRIMARY, center, radius)
-        glyph = app.text.render(str(number), round(size * 0.7), theme.WHITE, bold=True)
-        surface.blit(glyph, glyph.get_rect(center=center))
-
-    return paint

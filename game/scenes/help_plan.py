@@ -86,6 +86,8 @@ class HelpPlanScene(StepScene):
     def __init__(self, app, lesson, session=None) -> None:  # noqa: D107
         super().__init__(app, lesson, session)
         self.stage = "adults"
+        #: Ages 11 and up say "adult" and "red flag"; younger groups say "grown-up".
+        self.older = lesson.grade_band in ("G68", "G912")
         self.adults: list[str] = []
         self.app_done: list[str] = []
         self.said: list[str] = []
@@ -117,7 +119,8 @@ class HelpPlanScene(StepScene):
         m = self.m
         area = self.content_rect().inflate(-2 * m.pad, -2 * m.pad)
         self.area = area
-        self.prompt_h = m.font(30) * 2 + m.pad
+        # Room for the prompt as it wraps (a long translation, the largest text size).
+        self.prompt_h = max(m.font(30) * 2, self._prompt_label(area.width).get_height()) + m.pad
         bottom = pygame.Rect(
             area.right - m.px(380), area.bottom - m.button_h, m.px(380), m.button_h
         )
@@ -182,26 +185,45 @@ class HelpPlanScene(StepScene):
             if self.next_action() is None:
                 self.buttons.append(self.continue_button(bottom, key="done"))
         elif self.stage == "say":
-            y = area.top + self.prompt_h
-            for option in self.step.say:
-                chosen = option.id in self.said
-                button = Button(
-                    f"say:{option.id}",
-                    self.lt(option.id, option.text),
-                    pygame.Rect(area.left, y, round(area.width * 0.58), m.button_h),
-                    "action" if chosen else "choice",
-                    align="left",
-                    bold=False,
-                    icon=_tick if chosen else None,
-                    icon_scale=1.0,
-                )
-                button.rect.height = button.needed_height(self.app.text, m)
-                self.buttons.append(button)
-                y = button.rect.bottom + m.px(10)
+            self.buttons.extend(self._say_buttons(area))
             if set(self.helpful_ids()) <= set(self.said):
                 self.buttons.append(self.continue_button(bottom, key="done"))
         else:
             self.buttons.append(self.continue_button(bottom, key="done"))
+
+    def _say_buttons(self, area: pygame.Rect) -> list[Button]:
+        """The phrases, all one height (a longer, helpful one never stands out), fitted.
+
+        Each has a box that a tick fills once it is picked, so picking one never moves
+        the others; the bottom row stays free for the hint and Continue.
+        """
+        m = self.m
+        top, gap = area.top + self.prompt_h, m.px(10)
+        bottom = area.bottom - m.button_h - m.pad
+        # Narrow first; at large text sizes the whole width, before the text gets smaller.
+        tries = [(0.58, m.body), (0.58, m.font(23))]
+        tries += [(1.0, size) for size in (m.body, m.font(23), m.font(20), m.font(17), 12)]
+        for share, size in tries:
+            options = [
+                Button(
+                    f"say:{option.id}",
+                    self.lt(option.id, option.text),
+                    pygame.Rect(area.left, top, round(area.width * share), m.button_h),
+                    "action" if option.id in self.said else "choice",
+                    align="left",
+                    bold=False,
+                    icon=_tick if option.id in self.said else _box,
+                    icon_scale=1.0,
+                    text_size=size,
+                )
+                for option in self.step.say
+            ]
+            height = max(b.needed_height(self.app.text, m) for b in options)
+            if top + len(options) * (height + gap) - gap <= bottom:
+                break
+        for index, button in enumerate(options):
+            button.rect.update(area.left, top + index * (height + gap), button.rect.width, height)
+        return options
 
     # -- input -----------------------------------------------------------------
     def on_button(self, key: str) -> None:
@@ -254,10 +276,18 @@ class HelpPlanScene(StepScene):
         if self.stage == "adults":
             missing = self.step.min_adults - len(self.adults)
             if missing > 0:
-                self.hint = self.app.tr.ngettext(
-                    "Pick {n} more grown-up you could tell.",
-                    "Pick {n} more grown-ups you could tell.",
-                    missing,
+                self.hint = (
+                    self.app.tr.ngettext(
+                        "Pick {n} more adult you could tell.",
+                        "Pick {n} more adults you could tell.",
+                        missing,
+                    )
+                    if self.older
+                    else self.app.tr.ngettext(
+                        "Pick {n} more grown-up you could tell.",
+                        "Pick {n} more grown-ups you could tell.",
+                        missing,
+                    )
                 ).format(n=self.app.tr.number(missing))
                 self.relayout()
                 return True
@@ -275,22 +305,38 @@ class HelpPlanScene(StepScene):
         return False
 
     # -- drawing ---------------------------------------------------------------
+    def _prompt_label(self, width: int) -> pygame.Surface:
+        """The stage's prompt, as drawn over the stage (one or more lines)."""
+        prompts = {
+            "adults": (
+                self.app.tr.ngettext(
+                    "Who are your trusted adults? Pick at least {n}.",
+                    "Who are your trusted adults? Pick at least {n}.",
+                    self.step.min_adults,
+                )
+                if self.older
+                else self.app.tr.ngettext(
+                    "Who are your trusted grown-ups? Pick at least {n}.",
+                    "Who are your trusted grown-ups? Pick at least {n}.",
+                    self.step.min_adults,
+                )
+            ).format(n=self.app.tr.number(self.step.min_adults)),
+            "app": self._("Practise in a pretend app. Follow the steps."),
+            "say": self._("What could you say to a trusted adult? Pick the helpful words.")
+            if self.older
+            else self._("What could you say to a trusted grown-up? Pick the helpful words."),
+            "rehearse": self._("Now practise saying it out loud."),
+        }
+        return self.app.text.render(
+            prompts[self.stage], self.m.font(30), theme.INK, width, bold=True
+        )
+
     def draw_content(self, surface: pygame.Surface) -> None:
         """Prompt for the stage, the mock app or the rehearsal card, and any hint."""
         m = self.m
         text = self.app.text
         area = self.area
-        prompts = {
-            "adults": self.app.tr.ngettext(
-                "Who are your trusted grown-ups? Pick at least {n}.",
-                "Who are your trusted grown-ups? Pick at least {n}.",
-                self.step.min_adults,
-            ).format(n=self.app.tr.number(self.step.min_adults)),
-            "app": self._("Practise in a pretend app. Follow the steps."),
-            "say": self._("What could you say to a trusted grown-up? Pick the helpful words."),
-            "rehearse": self._("Now practise saying it out loud."),
-        }
-        prompt = text.render(prompts[self.stage], m.font(30), theme.INK, area.width, bold=True)
+        prompt = self._prompt_label(area.width)
         surface.blit(prompt, self.start_pos(area, prompt, area.top))
         if self.stage == "app":
             self._draw_app(surface)
@@ -369,7 +415,9 @@ class HelpPlanScene(StepScene):
             blocks.append(
                 Block(
                     self.app.text.render(
-                        self._("All done! Now tell a trusted grown-up."),
+                        self._("All done! Now tell a trusted adult.")
+                        if self.older
+                        else self._("All done! Now tell a trusted grown-up."),
                         size,
                         theme.GOOD,
                         width,
@@ -414,6 +462,11 @@ class HelpPlanScene(StepScene):
             Block(
                 self.app.text.render(
                     self._(
+                        "If the first adult doesn't help, tell another "
+                        "one. It's never too late to tell."
+                    )
+                    if self.older
+                    else self._(
                         "If the first grown-up doesn't help, tell another "
                         "one. It's never too late to tell."
                     ),
@@ -429,6 +482,11 @@ class HelpPlanScene(StepScene):
 def _tick(surface: pygame.Surface, center: tuple[int, int], size: int) -> None:
     pygame.draw.circle(surface, theme.GOOD, center, round(size * 0.5))
     draw.check(surface, center, round(size * 0.6), theme.WHITE)
+
+
+def _box(surface: pygame.Surface, center: tuple[int, int], size: int) -> None:
+    """An empty circle: a phrase not picked yet (the same for every phrase)."""
+    pygame.draw.circle(surface, theme.PRIMARY, center, round(size * 0.5), max(2, size // 10))
 
 
 def _arrow(surface: pygame.Surface, center: tuple[int, int], size: int) -> None:

@@ -11,19 +11,27 @@ from typing import TYPE_CHECKING, TypeVar
 
 import pygame
 
-from game.content.model import Lesson
+from game.content.model import Choice, Lesson
 from game.content.taxonomy import TACTICS
 from game.scenes.base import Scene
 from game.session import LessonSession, Phase
 from game.ui import draw, theme
 from game.ui.flow import Block
-from game.ui.widgets import Button
+from game.ui.widgets import Button, IconFn
 
 if TYPE_CHECKING:
     from game.app import App
 
 S = TypeVar("S")
 NUMBER_KEYS = {pygame.K_1: 0, pygame.K_2: 1, pygame.K_3: 2, pygame.K_4: 3}
+
+#: Per verdict of a choice: (heading colour, card colour, sound). "Okay" is neutral: not
+#: the success green, and never red.
+VERDICT_LOOK = {
+    "great": (theme.GOOD, theme.GOOD_BG, "good"),
+    "okay": (theme.INK, theme.WHITE, "okay"),
+    "unsafe": (theme.INK, theme.THINK_BG, "think"),
+}
 
 
 class StepScene(Scene):
@@ -47,7 +55,14 @@ class StepScene(Scene):
         return title
 
     def choosing_prompt(self) -> str:
-        """The line over a chat's choices; in classroom mode it asks the class to vote."""
+        """The line over a chat's choices: the step's ``prompt``, else "What do you do?".
+
+        In classroom mode a step without a prompt asks the class to vote.
+        """
+        step = self.session.step
+        prompt = getattr(step, "prompt", None)
+        if prompt:
+            return self.lt(step.id, prompt)
         if self.session.mode == "classroom":
             return self._("Hands up: what should we do?")
         return self._("What do you do?")
@@ -58,9 +73,14 @@ class StepScene(Scene):
         assert isinstance(step, kind), f"{type(self).__name__} cannot play {step.type} steps"
         return step
 
+    def help_audience(self) -> str | None:
+        """The lesson's own age group: a preview or class lesson shows that group's help."""
+        return self.lesson.grade_band
+
     def lt(self, item_id: str, text: str) -> str:
-        """Translate a lesson string by its stable id."""
-        return self.app.tr.pgettext(f"{self.lesson.id}/{item_id}", text)
+        """Translate a lesson string by its stable id (help services named for the country)."""
+        text = self.app.tr.pgettext(f"{self.lesson.id}/{item_id}", text)
+        return self.app.fill_services(text, self.lesson.grade_band)
 
     def follow(self) -> bool:
         """Open the debrief or another step screen if the session moved there.
@@ -94,6 +114,108 @@ class StepScene(Scene):
         self.app.replace(DebriefScene(self.app, self.session))
         if pause:
             self._pause(pause)
+
+    # -- choices and their feedback ---------------------------------------------
+    def choice_heading(self, choice: Choice) -> str:
+        """The feedback heading: the best move, fine but not the best, or unsafe."""
+        return {
+            "great": self._("Great choice!"),
+            "okay": self._("Okay, but…"),
+            "unsafe": self._("Let's think about that"),
+        }[choice.verdict]
+
+    def choice_sound(self, choice: Choice) -> None:
+        """Play the sound that matches the verdict of *choice*."""
+        self.app.sound.play(VERDICT_LOOK[choice.verdict][2])
+
+    def choice_heading_block(self, choice: Choice, width: int, scale: float) -> Block:
+        """The verdict heading with its icon: a star, a tick, or a light bulb (never a cross)."""
+        m = self.m
+        icon = round(m.font(44) * scale)
+        ink = VERDICT_LOOK[choice.verdict][0]
+        label = self.app.text.render(
+            self.choice_heading(choice),
+            round(m.font(32) * scale),
+            ink,
+            width - icon - m.px(12),
+            bold=True,
+        )
+        badge = {"great": _star_badge, "okay": _okay_badge, "unsafe": draw.bulb}[choice.verdict]
+        return Block(label, indent=icon + m.px(12), icon=badge, icon_size=icon)
+
+    def choice_buttons(self, rect: pygame.Rect, text_size: int, gap: int) -> list[Button]:
+        """The step's choices, stacked from *rect*'s top: one style and one size for all.
+
+        Nothing but the words tells them apart: not colour, not size, not an icon (an
+        action and a reply look the same), so the safe answer is never given away.
+        """
+        buttons = [
+            Button(
+                f"choice:{choice.id}",
+                self.lt(choice.id, choice.text),
+                pygame.Rect(rect.left, rect.top, rect.width, self.m.button_h),
+                "choice",
+                align="left",
+                bold=False,
+                icon=_number_icon(self.app, index + 1),
+                text_size=text_size,
+            )
+            for index, choice in enumerate(self.session.step.choice_list)
+        ]
+        height = max((b.needed_height(self.app.text, self.m) for b in buttons), default=0)
+        y = rect.top
+        for button in buttons:
+            button.rect.update(rect.left, y, rect.width, height)
+            y += height + gap
+        return buttons
+
+    # -- leaving part-way ---------------------------------------------------------
+    def press(self, key: str) -> None:
+        """Back (or Escape) asks before leaving the lesson; a teacher's preview just goes."""
+        if key == "back" and self.session.mode != "preview":
+            self.app.sound.play("tap")
+            self.ask_to_leave()
+            return
+        super().press(key)
+
+    def ask_to_leave(self) -> None:
+        """'Leave this mission?' over the lesson: carry on (the default), or leave.
+
+        In classroom mode the teacher may also jump to another step.
+        """
+        from game.scenes.ask import AskScene
+
+        options = [("carry", self._("Carry on playing"))]
+        if self.session.mode == "classroom":
+            options.append(("steps", self._("Go to step")))
+        options.append(("leave", self._("Leave")))
+        ask = AskScene(
+            self.app,
+            self._("Leave this mission?"),
+            self._("You can carry on later."),
+            options,
+            cancel="carry",
+            behind=self,
+        )
+        self.app.push(ask, self._after_leave_question)
+
+    def _after_leave_question(self, answer: str | None) -> None:
+        if answer == "leave":
+            from game.resume import save_resume
+
+            save_resume(self.app, self.session)
+            self.app.pop()
+        elif answer == "steps":
+            from game.scenes.go_to_step import GoToStepScene
+
+            steps = GoToStepScene(self.app, self.lesson, self.session.step_id)
+            self.app.push(steps, self._go_to)
+
+    def _go_to(self, step_id: str | None) -> None:
+        """Jump to the step the teacher picked (nothing happens if none was)."""
+        if step_id:
+            self.session.jump_to(step_id)
+            self.app.replace(scene_for(self.app, self.lesson, self.session))
 
     def verdict_block(
         self, right: bool, heading: str, width: int, scale: float, gap_before: int = 0
@@ -188,3 +310,24 @@ def scene_for(app: App, lesson: Lesson, session: LessonSession | None = None) ->
         "help_plan": HelpPlanScene,
     }
     return kinds[session.step.type](app, lesson, session)
+
+
+def _star_badge(surface: pygame.Surface, center: tuple[int, int], size: int) -> None:
+    draw.star(surface, center, size, theme.ACCENT, theme.INK)
+
+
+def _okay_badge(surface: pygame.Surface, center: tuple[int, int], size: int) -> None:
+    """A tick in a calm blue circle: fine, but not the success star."""
+    pygame.draw.circle(surface, theme.PRIMARY, center, round(size * 0.42))
+    draw.check(surface, center, round(size * 0.5), theme.WHITE)
+
+
+def _number_icon(app: App, number: int) -> IconFn:
+    """A choice's number in a circle (keys 1-4 pick it), the same for every choice."""
+
+    def paint(surface: pygame.Surface, center: tuple[int, int], size: int) -> None:
+        pygame.draw.circle(surface, theme.PRIMARY, center, round(size * 0.5))
+        glyph = app.text.render(str(number), round(size * 0.7), theme.WHITE, bold=True)
+        surface.blit(glyph, glyph.get_rect(center=center))
+
+    return paint
