@@ -142,6 +142,10 @@ def test_pseudo_keeps_placeholders() -> None:
     assert Translator("en_XA")._("Play").startswith(OPEN)
 
 
+#: The questions over a lesson (see ``signal-scouts snapshot --dialog``).
+DIALOGS = ("leave", "carry-on", "go-to-step")
+
+
 def _all_screens(app: App):
     """Yield after showing every screen and every step of every lesson."""
     from game.scenes.badges import BadgesScene
@@ -152,7 +156,7 @@ def _all_screens(app: App):
     from game.scenes.settings import SettingsScene
     from game.scenes.step_base import scene_for
     from game.scenes.title import TitleScene
-    from game.snapshot import play_to
+    from game.snapshot import play_to, show_dialog
 
     app.profile.settings.band = "G68"
     for kind in (
@@ -178,6 +182,13 @@ def _all_screens(app: App):
                 session = play_to(app, lesson, step.id, choose=choices[0].id, check_in=False)
                 app.reset_to(scene_for(app, lesson, session))
                 yield f"{lesson.id}/{step.id}/feedback"
+        # Leaving part-way and coming back: a child's play and a class lesson.
+        for mode, dialogs in (("play", ("leave", "carry-on")), ("classroom", DIALOGS)):
+            for dialog in dialogs:
+                session = play_to(app, lesson, None, choose=None, check_in=False, mode=mode)
+                app.reset_to(scene_for(app, lesson, session))
+                show_dialog(app, dialog, session)
+                yield f"{lesson.id}/{mode}/{dialog}"
 
 
 def _grownup_screens(app: App):
@@ -187,6 +198,7 @@ def _grownup_screens(app: App):
     from game.scenes.check import CheckScene
     from game.scenes.class_summary import ClassSummaryScene
     from game.scenes.classroom import ClassroomScene
+    from game.scenes.coverage import CoverageScene
     from game.scenes.gate import GateScene
     from game.scenes.grownups import GrownUpsScene
     from game.scenes.home_guide import HomeGuideScene
@@ -204,9 +216,13 @@ def _grownup_screens(app: App):
         CertificatesScene,
         HomeGuideScene,
         ClassSummaryScene,
+        CoverageScene,
     ):
         app.reset_to(kind(app))
         yield kind.__name__
+        if kind is CoverageScene:
+            app.scene.on_button("kind:skills")
+            yield "CoverageScene/skills"
     for lesson in app.pack.lessons:
         app.reset_to(LessonStepsScene(app, lesson))
         yield f"LessonStepsScene/{lesson.id}"
@@ -230,9 +246,7 @@ def test_every_screen_in_pseudo_locale(paths: ContentPaths, data_dir: Path, lang
     app = App(paths, data_folder=data_dir, fullscreen=False, sound=False)
     app.set_language(language)
     helplines = load_helplines(paths.assets / "safety" / "helplines.yaml")
-    data = {
-        v for c in helplines.countries.values() for s in c.services for v in (s.name, s.web) if v
-    }
+    data = {v for s in helplines.every_service() for v in (s.name, s.web) if v}
     # Language names in their own script and CLDR country names come from Babel, not catalogs.
     data |= {name for _code, name, _reviewed in app.languages()}
     data |= {name for _code, name in app.countries()}

@@ -144,13 +144,17 @@ def test_preview_opens_any_step_and_records_nothing(pilot: Pilot) -> None:
     assert pilot.app.profile.progress.lessons == {}
 
 
-@pytest.mark.parametrize("lesson_id", ["g35-red-flag-detectives", "g68-pressure-for-pics"])
+@pytest.mark.parametrize("lesson_id", ["g35-spot-the-red-flags", "g68-pressure-for-pics"])
 def test_classroom_mode_plays_a_whole_lesson(pilot: Pilot, lesson_id: str) -> None:
     """The teacher picks each answer; every pause point shows; big text; nothing saved."""
     open_grownups(pilot)
     pilot.click("classroom")
     assert isinstance(pilot.app.scene, ClassroomScene)
     normal = pilot.app.metrics.text_scale
+    for _page in range(10):  # the list pages when there are many lessons
+        if f"lesson:{lesson_id}" in pilot.button_keys():
+            break
+        pilot.click("page")
     pilot.click(f"lesson:{lesson_id}")
     scene = pilot.app.scene
     assert isinstance(scene, StepScene) and scene.session.mode == "classroom"
@@ -269,3 +273,21 @@ def test_gate_keypad_keeps_its_order_in_arabic(app: App, pilot: Pilot) -> None:
     keys = {key: pilot.rect_of(key) for key in ("key:1", "key:3", "key:ok")}
     assert keys["key:1"].x < keys["key:3"].x
     assert keys["key:ok"].centerx < app.screen.get_width() // 2  # the pad sits on the left
+
+
+def test_teacher_sees_what_the_lessons_teach(pilot: Pilot) -> None:
+    """Lessons -> 'What these lessons teach' shows the tricks table, then skills, page by page."""
+    from game.scenes.coverage import CoverageScene
+
+    open_grownups(pilot)
+    pilot.click("lessons")
+    pilot.click("coverage")
+    scene = pilot.app.scene
+    assert isinstance(scene, CoverageScene) and scene.kind == "tactics"
+    pilot.activate("kind:skills", keyboard=True)
+    assert scene.kind == "skills" and scene.page == 0
+    if "page" in pilot.button_keys():
+        pilot.click("page")
+        assert scene.page == 1
+    pilot.press(pygame.K_ESCAPE)
+    assert not isinstance(pilot.app.scene, CoverageScene)

@@ -173,6 +173,10 @@ BANDS: dict[str, Band] = {
 }
 
 
+#: Band codes from the youngest age group to the oldest.
+BAND_ORDER: tuple[str, ...] = tuple(BANDS)
+
+
 def response_sequence(band: str, sensitivity: int) -> tuple[str, ...]:
     """The band's response steps for a lesson; "don't pay" only in sextortion (level 4) lessons.
 
@@ -201,4 +205,51 @@ AVOID_WORDS: dict[str, tuple[str, ...]] = {
     "G35": ("sexual", "nude", "nudes", "predator", "monster", "porn", "naked", "kill"),
     "G68": ("predator", "monster", "porn"),
     "G912": ("porn",),
+}
+
+
+#: Where the reference expects each tactic to be taught (safety-education.md §5.1):
+#: band -> "full", or "gentle" where it is taught in simplified form without sexual
+#: reference. T18 at G35 ("a simplified 'mean threat' only") is optional, so not expected.
+TACTIC_BANDS: dict[str, dict[str, str]] = {
+    "T01": {"K2": "gentle", "G35": "full", "G68": "full", "G912": "full"},
+    "T02": {"G35": "full", "G68": "full", "G912": "full"},
+    "T03": {"G35": "full", "G68": "full", "G912": "full"},
+    "T04": {"K2": "gentle", "G35": "full", "G68": "full", "G912": "full"},
+    "T05": {"K2": "full", "G35": "full", "G68": "full", "G912": "full"},
+    "T06": {"G35": "full", "G68": "full", "G912": "full"},
+    "T07": {"K2": "full", "G35": "full", "G68": "full", "G912": "full"},
+    "T08": {"G68": "full", "G912": "full"},
+    "T09": {"G68": "full", "G912": "full"},
+    "T10": {"G35": "gentle", "G68": "full", "G912": "full"},
+    "T11": {"G35": "gentle", "G68": "full", "G912": "full"},
+    "T12": {"G68": "full", "G912": "full"},
+    "T13": {"K2": "gentle", "G35": "full", "G68": "full", "G912": "full"},
+    "T14": {"G35": "full", "G68": "full", "G912": "full"},
+    "T15": {"K2": "gentle", "G35": "full", "G68": "full", "G912": "full"},
+    "T16": {"G35": "full", "G68": "full", "G912": "full"},
+    "T17": {"K2": "gentle", "G35": "full", "G68": "full", "G912": "full"},
+    "T18": {"G68": "full", "G912": "full"},
+    "T19": {"G68": "full", "G912": "full"},
+    "T20": {"G68": "full", "G912": "full"},
+    "T21": {"G912": "full"},
+}
+
+_ALL_BANDS = ("K2", "G35", "G68", "G912")
+_FROM_G35 = ("G35", "G68", "G912")
+_FROM_G68 = ("G68", "G912")
+
+#: Where the reference expects each response skill to be practised (§5.2): R06, R07 and
+#: R11 from G35; R08, R15, R16 and R17 from G68; R18 in K2 and G35; the rest in every band.
+SKILL_BANDS: dict[str, tuple[str, ...]] = {
+    code: (
+        _FROM_G35
+        if code in ("R06", "R07", "R11")
+        else _FROM_G68
+        if code in ("R08", "R15", "R16", "R17")
+        else ("K2", "G35")
+        if code == "R18"
+        else _ALL_BANDS
+    )
+    for code in SKILLS
 }

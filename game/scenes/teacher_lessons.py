@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.content.model import Lesson
+from game.helplines import ADULT
 from game.printing import guidance
 from game.printing.lesson_text import LessonText
 from game.scenes.lessons import BAND_ORDER, lesson_icon
@@ -22,6 +23,8 @@ def teaching_order(lessons: list[Lesson]) -> list[Lesson]:
 
 class TeacherLessonsScene(ListScene):
     """All lessons, with their age group and whether children can see them."""
+
+    help_for = ADULT
 
     def title(self) -> str:
         """Header title."""
@@ -49,8 +52,17 @@ class TeacherLessonsScene(ListScene):
             )
         return out
 
+    def extra_buttons(self, area: pygame.Rect) -> list[Button]:
+        """What the lessons on this device teach, as a table."""
+        return [Button("coverage", self._("What these lessons teach"), area, "secondary")]
+
     def on_button(self, key: str) -> None:
-        """Open the lesson's steps."""
+        """Open the lesson's steps, or the table of what the lessons teach."""
+        if key == "coverage":
+            from game.scenes.coverage import CoverageScene
+
+            self.app.push(CoverageScene(self.app))
+            return
         lesson = self.app.pack.by_id(key.split(":", 1)[1]) if key.startswith("lesson:") else None
         if lesson:
             self.app.push(LessonStepsScene(self.app, lesson))
@@ -59,12 +71,14 @@ class TeacherLessonsScene(ListScene):
 class LessonStepsScene(ListScene):
     """One lesson: its on/off switch and every step, each opening a preview."""
 
+    help_for = ADULT
+
     min_cell = 84
 
     def __init__(self, app, lesson: Lesson) -> None:  # noqa: D107
         super().__init__(app)
         self.lesson = lesson
-        self.text = LessonText(lesson, app.tr)
+        self.text = LessonText(lesson, app.tr, app.local_help())
 
     def title(self) -> str:
         """The lesson title."""
@@ -81,17 +95,7 @@ class LessonStepsScene(ListScene):
 
     def items(self) -> list[Item]:
         """Every step, in file order, named by its kind and first words."""
-        out = []
-        for number, step in enumerate(self.lesson.steps, 1):
-            kind = self._(guidance.STEP_KINDS[step.type])
-            out.append(
-                Item(
-                    f"step:{step.id}",
-                    self._("{n}. {kind}").format(n=self.app.tr.number(number), kind=kind),
-                    self.text.excerpt(step, 70),
-                )
-            )
-        return out
+        return step_items(self.app, self.lesson, self.text)
 
     def extra_buttons(self, area: pygame.Rect) -> list[Button]:
         """The on/off switch."""
@@ -117,3 +121,22 @@ class LessonStepsScene(ListScene):
 
             session = LessonSession(self.lesson, step_id=key.split(":", 1)[1], mode="preview")
             self.app.push(scene_for(self.app, self.lesson, session))
+
+
+def step_items(app, lesson: Lesson, text: LessonText, current: str | None = None) -> list[Item]:
+    """One item per step, in file order: "3. Chat" and the step's first words.
+
+    The *current* step (where a class lesson is) is marked.
+    """
+    out = []
+    for number, step in enumerate(lesson.steps, 1):
+        kind = app.tr._(guidance.STEP_KINDS[step.type])
+        out.append(
+            Item(
+                f"step:{step.id}",
+                app.tr._("{n}. {kind}").format(n=app.tr.number(number), kind=kind),
+                text.excerpt(step, 70),
+                "selected" if step.id == current else "choice",
+            )
+        )
+    return out
