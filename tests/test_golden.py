@@ -46,6 +46,10 @@ SCREENS = {
     "go-to-step": dict(
         screen="g35-gift-or-trick", step="gift", classroom=True, dialog="go-to-step"
     ),
+    "teen-blackmail-chat": dict(screen="g912-ten-minutes-to-blackmail", step="bluff"),
+    "teen-age-spot": dict(screen="g912-age-is-just-a-number", step="jules-spot"),
+    "teen-send-it-on-chat": dict(screen="g912-send-it-on", step="monday"),
+    "teen-too-good-quiz": dict(screen="g912-too-good-to-be-true", step="recap"),
 }
 
 

@@ -195,10 +195,25 @@ def contains(extracted: str, phrase: str) -> bool:
 
     pypdf returns each run of a right-to-left line in logical order but may return the
     runs (words) in visual, left-to-right order; both are correct renderings of *phrase*.
+    Visual order also mirrors paired punctuation (« » become » «) and moves a final
+    question mark to the other end, so punctuation is compared only where it sits inside
+    a word: the words themselves must all be there, in one of the two orders.
     """
     haystack = squash(extracted)
     words = phrase.split()
-    return any(squash(candidate) in haystack for candidate in (phrase, " ".join(reversed(words))))
+    if any(squash(candidate) in haystack for candidate in (phrase, " ".join(reversed(words)))):
+        return True
+    letters = squash(_words_only(extracted))
+    bare = _words_only(phrase).split()
+    return any(squash(" ".join(order)) in letters for order in (bare, bare[::-1]))
+
+
+def _words_only(text: str) -> str:
+    """*text* with punctuation and symbols turned into spaces (letters, marks, digits stay)."""
+    return "".join(
+        c if unicodedata.category(c)[0] in "LMN" else " "
+        for c in unicodedata.normalize("NFKC", text)
+    )
 
 
 def pages(data: bytes) -> list[pypdf.PageObject]:

@@ -21,6 +21,7 @@ from game.content.source import PathKey, SourceMap, parse_yaml
 #: Keys whose string values people read (in the game, the plans or the family pack).
 TRANSLATABLE = {
     "title",
+    "about",
     "big_idea",
     "essential_question",
     "objectives",

@@ -531,6 +531,11 @@ class Lesson(_Strict):
 
     id: Id
     title: Text
+    about: Text | None = Field(
+        None,
+        description="What the mission is about, in one short sentence in the child's own "
+        "words (the band's vocabulary); shown under the title in the child's lesson list.",
+    )
     version: Annotated[str, StringConstraints(pattern=r"^\d+\.\d+\.\d+$")] = "1.0.0"
     grade_band: BandCode
     age_range: tuple[int, int]

@@ -60,6 +60,25 @@ class LessonListScene(Scene):
         """Lessons offered to the current band, minus any a teacher turned off."""
         return lessons_for_band(turned_on(self.app), self.app.profile.settings.band or "K2")
 
+    def what_it_is_about(self, lesson: Lesson, band: str, minutes: str) -> str:
+        """The card's first line: the mission's place in its series and what it is about.
+
+        Written in the child's words (``about``); without one, the age group and length.
+        """
+        parts = []
+        if lesson.session_of is not None:
+            number, total = lesson.session_of
+            parts.append(
+                self._("Mission {n} of {total}").format(
+                    n=self.app.tr.number(number), total=self.app.tr.number(total)
+                )
+            )
+        if lesson.about:
+            parts.append(self.app.tr.pgettext(f"{lesson.id}/about", lesson.about))
+        else:
+            parts.append(f"{band} - {minutes.format(n=self.app.tr.number(lesson.duration_min))}")
+        return ": ".join(parts)
+
     def build(self) -> None:
         """Lesson cards in a grid, paged if they do not fit, then the broken-file note."""
         m = self.m
@@ -70,9 +89,9 @@ class LessonListScene(Scene):
             area.height -= m.button_h + m.pad
         cell_h = max(m.px(150), m.button_h * 2)
         columns = 2
+        lessons = self.lessons()
         rows = max(1, (area.height + m.pad) // (cell_h + m.pad))
         per_page = rows * columns
-        lessons = self.lessons()
         pages = max(1, -(-len(lessons) // per_page))
         self.page = min(self.page, pages - 1)
         shown = lessons[self.page * per_page : (self.page + 1) * per_page]
@@ -92,9 +111,7 @@ class LessonListScene(Scene):
             else:
                 status = self._("Not played yet")
             title = self.app.tr.pgettext(f"{lesson.id}/title", lesson.title)
-            details = (
-                f"{band} - {minutes.format(n=self.app.tr.number(lesson.duration_min))}\n{status}"
-            )
+            details = f"{self.what_it_is_about(lesson, band, minutes)}\n{status}"
             done = bool(entry and entry.completed)
             self.buttons.append(
                 Button(
@@ -115,7 +132,13 @@ class LessonListScene(Scene):
                     self._("More missions ({page} of {pages})").format(
                         page=self.page + 1, pages=pages
                     ),
-                    pygame.Rect(area.left, area.bottom - m.button_h, area.width, m.button_h),
+                    # beside the badges button, under the cards (never over one)
+                    pygame.Rect(
+                        area.left + m.px(360) + m.pad,
+                        area.bottom + m.pad,
+                        area.width - m.px(360) - m.pad,
+                        m.button_h,
+                    ),
                     "quiet",
                 )
             )

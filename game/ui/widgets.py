@@ -76,10 +76,12 @@ class Button:
             (max(label.get_width(), sub.get_width()), label.get_height() + sub.get_height()),
             pygame.SRCALPHA,
         )
-        x = 0 if align == "left" else (block.get_width() - label.get_width()) // 2
-        block.blit(label, (x, 0))
-        x = 0 if align == "left" else (block.get_width() - sub.get_width()) // 2
-        block.blit(sub, (x, label.get_height()))
+        for line, y in ((label, 0), (sub, label.get_height())):
+            if align != "left":
+                x = (block.get_width() - line.get_width()) // 2
+            else:  # start-aligned: the right edge in right-to-left layouts
+                x = block.get_width() - line.get_width() if m.rtl else 0
+            block.blit(line, (x, y))
         return block
 
     def draw(self, surface: pygame.Surface, text: TextCache, m: Metrics, focused: bool) -> None:
