@@ -60,7 +60,7 @@ class LessonListScene(Scene):
         """Lessons offered to the current band, minus any a teacher turned off."""
         return lessons_for_band(turned_on(self.app), self.app.profile.settings.band or "K2")
 
-    def what_it_is_about(self, lesson: Lesson, band: str, minutes: str) -> str:
+    def what_it_is_about(self, lesson: Lesson) -> str:
         """The card's first line: the mission's place in its series and what it is about.
 
         Written in the child's words (``about``); without one, the age group and length.
@@ -76,6 +76,8 @@ class LessonListScene(Scene):
         if lesson.about:
             parts.append(self.app.tr.pgettext(f"{lesson.id}/about", lesson.about))
         else:
+            band = self._(BANDS[lesson.grade_band].label)
+            minutes = self.app.tr.ngettext("{n} minute", "{n} minutes", lesson.duration_min)
             parts.append(f"{band} - {minutes.format(n=self.app.tr.number(lesson.duration_min))}")
         return ": ".join(parts)
 
@@ -99,8 +101,6 @@ class LessonListScene(Scene):
         progress = self.app.profile.progress
         for lesson, rect in zip(shown, rects, strict=True):
             entry = progress.lessons.get(lesson.id)
-            minutes = self.app.tr.ngettext("{n} minute", "{n} minutes", lesson.duration_min)
-            band = self._(BANDS[lesson.grade_band].label)
             if progress.resume_point(lesson.id, "play") is not None:
                 status = self._("Started - you can carry on")
             elif entry and entry.completed:
@@ -111,7 +111,7 @@ class LessonListScene(Scene):
             else:
                 status = self._("Not played yet")
             title = self.app.tr.pgettext(f"{lesson.id}/title", lesson.title)
-            details = f"{self.what_it_is_about(lesson, band, minutes)}\n{status}"
+            details = f"{self.what_it_is_about(lesson)}\n{status}"
             done = bool(entry and entry.completed)
             self.buttons.append(
                 Button(
@@ -125,24 +125,21 @@ class LessonListScene(Scene):
                     icon_scale=2.0,
                 )
             )
+        badges = pygame.Rect(area.left, area.bottom + m.pad, m.px(360), m.button_h)
         if pages > 1:
+            # beside the badges button, under the cards (never over one)
+            rest = pygame.Rect(badges.right + m.pad, badges.top, 0, badges.height)
+            rest.width = area.right - rest.left
             self.buttons.append(
                 Button(
                     "page",
                     self._("More missions ({page} of {pages})").format(
                         page=self.page + 1, pages=pages
                     ),
-                    # beside the badges button, under the cards (never over one)
-                    pygame.Rect(
-                        area.left + m.px(360) + m.pad,
-                        area.bottom + m.pad,
-                        area.width - m.px(360) - m.pad,
-                        m.button_h,
-                    ),
+                    rest,
                     "quiet",
                 )
             )
-        badges = pygame.Rect(area.left, area.bottom + m.pad, m.px(360), m.button_h)
         self.buttons.append(
             Button(
                 "badges",
