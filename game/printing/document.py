@@ -2,11 +2,14 @@
 
 A :class:`Document` is a flat list of blocks. Builders produce text already
 translated; renderers only lay it out, so a plan reads the same in both formats.
+Text may hold Unicode isolates around runs with their own direction (see
+:mod:`game.printing.runs`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 
@@ -89,3 +92,36 @@ class Document:
             for b in self.blocks
             if isinstance(b, Heading) and (level is None or b.level == level)
         ]
+
+
+def map_text(doc: Document, change: Callable[[str], str]) -> Document:
+    """*doc* with *change* applied to every string a reader sees (title, footer, blocks)."""
+
+    def block(b: Block) -> Block:
+        if isinstance(b, Heading | Paragraph):
+            return replace(b, text=change(b.text))
+        if isinstance(b, Bullets):
+            return replace(b, items=tuple(change(x) for x in b.items))
+        if isinstance(b, Terms):
+            return replace(b, items=tuple((change(t), change(e)) for t, e in b.items))
+        if isinstance(b, Table):
+            return replace(
+                b,
+                header=tuple(change(x) for x in b.header),
+                rows=tuple(tuple(change(x) for x in row) for row in b.rows),
+            )
+        if isinstance(b, WriteLine):
+            return replace(b, label=change(b.label))
+        return b
+
+    return replace(
+        doc,
+        title=change(doc.title),
+        footer=change(doc.footer),
+        blocks=tuple(block(b) for b in doc.blocks),
+    )
+
+
+def demoted(blocks: list[Block], levels: int = 1) -> list[Block]:
+    """*blocks* with every heading *levels* deeper (a plan's h1 becomes a book chapter's h2)."""
+    return [replace(b, level=b.level + levels) if isinstance(b, Heading) else b for b in blocks]

@@ -2,12 +2,12 @@
 
 Used by ``signal-scouts plans`` and by the teacher screen's "Make lesson plans"
 button. Files go to ``OUT/<language>/``; every write is atomic, and an
-``index.html`` in ``OUT`` links everything that was written.
+``index.html`` in ``OUT`` links every document of every language in the folder,
+including those of earlier exports (see :mod:`game.printing.index`).
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +17,7 @@ from game.helplines import Helplines
 from game.i18n import Translator
 from game.printing.document import Document
 from game.printing.family import family_document
+from game.printing.index import Entry, update_index
 from game.printing.plan import curriculum_document, plan_document
 from game.storage import atomic_write
 
@@ -83,7 +84,7 @@ class Exporter:
                         progress(result.count, total)
                     atomic_write(path, self.render(doc, fmt))
                     written.append(path)
-        atomic_write(out / "index.html", index_page(result))
+            update_index(out, language, [Entry(name, doc.title, formats) for name, doc in docs])
         return result
 
     def render(self, doc: Document, fmt: str) -> str | bytes:
@@ -100,20 +101,3 @@ def render_document(doc: Document, fmt: str, font_dir: Path) -> str | bytes:
     from game.printing.html import render_html
 
     return render_html(doc)
-
-
-def index_page(result: ExportResult) -> str:
-    """A plain HTML page linking every written file (relative links, no network)."""
-    sections = []
-    for language, paths in result.files.items():
-        items = "".join(
-            f'<li><a href="{html.escape(p.relative_to(result.out).as_posix())}">'
-            f"{html.escape(p.name)}</a></li>"
-            for p in paths
-        )
-        sections.append(f"<h2>{html.escape(language)}</h2><ul>{items}</ul>")
-    return (
-        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
-        "<title>Signal Scouts printables</title></head><body><main>"
-        "<h1>Signal Scouts printables</h1>" + "".join(sections) + "</main></body></html>\n"
-    )

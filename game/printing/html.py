@@ -1,15 +1,17 @@
 """Render a :class:`~game.printing.document.Document` as one self-contained HTML5 page.
 
 The page works offline and leaks nothing: inline CSS only, no scripts, no fonts,
-images or links to fetch. Text is escaped; structure is semantic (one ``h1``,
-lists, ``dl``, tables with header cells) so screen readers and the browser's print
-dialog both do the right thing. Layout uses logical CSS properties, so one
+images or links to fetch; the CSS names only generic font families (the page ships
+no font, so it asks for none by name). Text is escaped; structure is semantic (one
+``h1``, lists, ``dl``, tables with a caption and header cells) so screen readers and
+the browser's print dialog both do the right thing. Layout uses logical CSS properties, so one
 stylesheet serves left-to-right and right-to-left pages.
 """
 
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Iterator
 
 from game.printing.document import (
@@ -22,17 +24,20 @@ from game.printing.document import (
     Table,
     Terms,
     WriteLine,
+    map_text,
 )
+from game.printing.runs import FSI, LRI, PDI, RLI, isolate_latin, plain
 
-FONT_STACK = (
-    '"Andika", "Segoe UI", system-ui, -apple-system, "Noto Sans", "Helvetica Neue", '
-    "Arial, sans-serif"
-)
-ARABIC_STACK = '"Noto Sans Arabic", "Segoe UI", Tahoma, "Geeza Pro", "Noto Sans", sans-serif'
-CJK_STACK = (
-    '"Noto Sans SC", "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", '
-    '"Source Han Sans SC", sans-serif'
-)
+#: An innermost isolate (no isolate inside it): its opening mark, then its text.
+INNER_ISOLATE = re.compile(f"([{LRI}{RLI}{FSI}])([^{LRI}{RLI}{FSI}{PDI}]*){PDI}")
+ISOLATE_TAGS = {
+    LRI: ('<span lang="en" dir="ltr">', "</span>"),
+    RLI: ('<span dir="rtl">', "</span>"),
+    FSI: ("<bdi>", "</bdi>"),
+}
+
+#: Generic families only: the system's interface font for the page's ``lang``.
+FONT_STACK = "system-ui, sans-serif"
 
 BASE_CSS = f"""
 :root {{
@@ -41,14 +46,15 @@ BASE_CSS = f"""
 }}
 * {{ box-sizing: border-box; }}
 html {{ font-family: {FONT_STACK}; color: var(--ink); background: #fff; line-height: 1.5; }}
-html:lang(ar) {{ font-family: {ARABIC_STACK}; line-height: 1.7; }}
-html:lang(zh), html:lang(ja) {{ font-family: {CJK_STACK}; line-break: strict; }}
+html:lang(ar) {{ line-height: 1.7; }}
+html:lang(zh), html:lang(ja) {{ line-break: strict; }}
 body {{ margin: 0; }}
 main {{ max-width: 48rem; margin-block: 0; margin-inline: auto; padding: 2rem 1.5rem 1rem; }}
-h1, h2, h3 {{ line-height: 1.25; margin-block: 1.4em 0.4em; break-after: avoid; }}
+h1, h2, h3, h4 {{ line-height: 1.25; margin-block: 1.4em 0.4em; break-after: avoid; }}
 h1 {{ font-size: 2rem; color: var(--accent); margin-block-start: 0; }}
 h2 {{ font-size: 1.4rem; padding-block-end: 0.2em; border-block-end: 2px solid var(--accent); }}
 h3 {{ font-size: 1.15rem; }}
+h4 {{ font-size: 1.05rem; }}
 p {{ margin-block: 0 0.75em; }}
 .lead {{ font-size: 1.2rem; }}
 .note {{ font-size: 0.85rem; color: var(--muted); }}
@@ -73,6 +79,8 @@ table {{ width: 100%; border-collapse: collapse; margin-block: 0.5em 1.2em; font
 th, td {{ text-align: start; vertical-align: top; padding: 0.35em 0.55em;
   border: 1px solid var(--rule); }}
 thead th {{ background: var(--accent-soft); }}
+.visually-hidden {{ position: absolute; width: 1px; height: 1px; overflow: hidden;
+  clip-path: inset(50%); white-space: nowrap; }}
 tbody tr:nth-child(even) {{ background: var(--row); }}
 thead {{ display: table-header-group; }}
 tr {{ break-inside: avoid; }}
@@ -126,6 +134,7 @@ body.certificate main footer { max-width: none; margin-block-start: 2.5rem; padd
 
 def render_html(doc: Document) -> str:
     """The whole HTML5 page for *doc*, as a string (UTF-8 when saved)."""
+    doc = map_text(doc, lambda text: isolate_latin(text, doc.rtl))
     direction = "rtl" if doc.rtl else "ltr"
     css = BASE_CSS + (CERTIFICATE_CSS if doc.layout == "certificate" else DOCUMENT_CSS)
     parts = [
@@ -134,7 +143,7 @@ def render_html(doc: Document) -> str:
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{_text(doc.title)}</title>",
+        f"<title>{html.escape(plain(doc.title), quote=False)}</title>",
         f"<style>{css}</style>",
         "</head>",
         f'<body class="{doc.layout}">',
@@ -151,26 +160,50 @@ def render_html(doc: Document) -> str:
 
 
 def _text(value: str) -> str:
-    """*value* escaped for element content."""
-    return html.escape(value, quote=False)
+    """*value* escaped for element content, its isolated runs as ``span`` / ``bdi``.
+
+    An English run (LRI … PDI) becomes ``<span lang="en" dir="ltr">``, a first-strong
+    one (FSI … PDI) ``<bdi>``; innermost first, so nested runs nest. Unpaired marks go.
+    """
+    text = html.escape(value, quote=False)
+    while True:
+        text, found = INNER_ISOLATE.subn(_isolate_tag, text)
+        if not found:
+            return plain(text)
+
+
+def _isolate_tag(match: re.Match[str]) -> str:
+    """The HTML element for one isolated run."""
+    start, end = ISOLATE_TAGS[match.group(1)]
+    return f"{start}{match.group(2)}{end}"
 
 
 def _attr(value: str) -> str:
-    """*value* escaped for a double-quoted attribute."""
-    return html.escape(value, quote=True)
+    """*value* escaped for a double-quoted attribute (isolate marks dropped)."""
+    return html.escape(plain(value), quote=True)
 
 
 def _body(doc: Document) -> Iterator[str]:
-    """The blocks as HTML; the title becomes the ``h1`` if no level-1 heading exists."""
+    """The blocks as HTML; the title becomes the ``h1`` if no level-1 heading exists.
+
+    A table is captioned by the heading it sits under (or the title): the caption names
+    it for screen readers and is hidden on screen, where that heading is just above.
+    """
     if not doc.headings(level=1):
         yield f"<h1>{_text(doc.title)}</h1>"
+    caption = doc.title
     for block in doc.blocks:
-        yield RENDERERS[type(block)](block)
+        if isinstance(block, Heading):
+            caption = block.text
+        if isinstance(block, Table):
+            yield _table(block, caption)
+        else:
+            yield RENDERERS[type(block)](block)
 
 
 def _heading(block: Heading) -> str:
-    """``h1``–``h3`` from levels 1–3 (deeper levels share ``h3``)."""
-    level = min(max(block.level, 1), 3)
+    """``h1``–``h4`` from levels 1–4 (deeper levels share ``h4``)."""
+    level = min(max(block.level, 1), 4)
     return f"<h{level}>{_text(block.text)}</h{level}>"
 
 
@@ -198,9 +231,11 @@ def _terms(block: Terms) -> str:
     return f"<dl>{pairs}</dl>"
 
 
-def _table(block: Table) -> str:
-    """A table with a ``thead`` of column headers and relative widths as ``col`` styles."""
+def _table(block: Table, caption: str = "") -> str:
+    """A table with a (visually hidden) caption, a ``thead`` of column headers and widths."""
     parts = ["<table>"]
+    if caption:
+        parts.append(f'<caption class="visually-hidden">{_text(caption)}</caption>')
     if block.widths:
         total = sum(block.widths) or 1
         cols = "".join(f'<col style="width: {100 * w / total:.1f}%">' for w in block.widths)
@@ -208,10 +243,15 @@ def _table(block: Table) -> str:
     header = "".join(f'<th scope="col">{_text(cell)}</th>' for cell in block.header)
     parts.append(f"<thead><tr>{header}</tr></thead>")
     rows = "".join(
-        "<tr>" + "".join(f"<td>{_text(cell)}</td>" for cell in row) + "</tr>" for row in block.rows
+        "<tr>" + "".join(f"<td>{_cell(cell)}</td>" for cell in row) + "</tr>" for row in block.rows
     )
     parts.append(f"<tbody>{rows}</tbody></table>")
     return "".join(parts)
+
+
+def _cell(value: str) -> str:
+    """A table cell's text; its line breaks stay breaks (one way to reach a service a line)."""
+    return "<br>".join(_text(line) for line in value.split("\n"))
 
 
 def _write_line(block: WriteLine) -> str:

@@ -19,10 +19,12 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from fpdf import FPDF
 from fpdf.enums import MethodReturnValue, TableCellFillMode, TextMode, WrapMode, XPos, YPos
 from fpdf.fonts import FontFace
+from fpdf.line_break import TextLine
 from fpdf.prefs import ViewerPreferences
 
 from game.printing.document import (
@@ -35,7 +37,9 @@ from game.printing.document import (
     Table,
     Terms,
     WriteLine,
+    map_text,
 )
+from game.printing.runs import isolate_latin, plain
 
 Color = tuple[int, int, int]
 
@@ -98,6 +102,7 @@ DOC_STYLES: dict[str, TextStyle] = {
     "h1": TextStyle(22, bold=True, color=ACCENT, leading=1.25),
     "h2": TextStyle(15, bold=True, leading=1.3),
     "h3": TextStyle(12.5, bold=True, leading=1.35),
+    "h4": TextStyle(11.5, bold=True, leading=1.35),
     "body": TextStyle(11),
     "lead": TextStyle(13, leading=1.4),
     "note": TextStyle(9, color=MUTED),
@@ -121,14 +126,16 @@ CERT_STYLES: dict[str, TextStyle] = {
 CERT_SCALES = (1.0, 0.92, 0.85, 0.78, 0.72, 0.66, 0.6, 0.55, 0.5)
 #: A certificate list longer than this is set in two columns.
 CERT_ONE_COLUMN = 6
-SPACE_BEFORE = {1: 0.0, 2: 6.0, 3: 4.0}
-SPACE_AFTER = {1: 4.0, 2: 3.0, 3: 1.5}
+SPACE_BEFORE = {1: 0.0, 2: 6.0, 3: 4.0, 4: 3.0}
+SPACE_AFTER = {1: 4.0, 2: 3.0, 3: 1.5, 4: 1.0}
+MAX_HEADING = 4
 BLOCK_GAP = 3.0
 TABLE_PAD_Y, TABLE_PAD_X = 1.4, 2.0
 
 
 def render_pdf(doc: Document, font_dir: Path) -> bytes:
     """Lay out *doc* as a PDF (fonts from *font_dir*) and return the file's bytes."""
+    doc = _bidi_ready(doc)
     pdf = _new_pdf(doc, font_dir)
     renderer = _Renderer(pdf, doc)
     if doc.layout == "certificate":
@@ -148,6 +155,29 @@ class _SignalPDF(FPDF):
         self.doc = doc
         self.certificate = certificate
         self.family = LATIN_FONT  # the primary font, chosen by _add_fonts
+
+    def _render_styled_text_line(self, text_line: TextLine, *args: Any, **kwargs: Any) -> bool:
+        """Select the current font at page level before a line that would otherwise not.
+
+        fpdf2 2.8.9 bug: when a page's font is not yet set and a line starts with a
+        fallback-font fragment (Latin in an Arabic page, Chinese in a Latin-primary page),
+        fpdf2 selects the primary font inside that line's ``q … Q`` block yet marks it as
+        set for the whole page; the next line in the primary font then shows text with no
+        font ("No font in show"). Selecting it here, outside any line, keeps the mark true.
+        """
+        if text_line.fragments and not kwargs.get("prevent_font_change", False):
+            self._select_font_on_page()
+        return super()._render_styled_text_line(text_line, *args, **kwargs)
+
+    def _perform_page_break(self) -> None:
+        """Break the page, then select the font on the new one (see above: a line may follow)."""
+        super()._perform_page_break()
+        self._select_font_on_page()
+
+    def _select_font_on_page(self) -> None:
+        """Write the current font and size into the page, outside any text line, if not yet."""
+        if not self.current_font_is_set_on_page and self.current_font is not None:
+            self._out(self._set_font_for_page(self.current_font, self.font_size_pt))
 
     def header(self) -> None:
         """Draw the certificate's double border (documents have no header)."""
@@ -182,13 +212,30 @@ class _SignalPDF(FPDF):
             self.set_text_shaping(use_shaping_engine=True, direction="rtl")
 
 
+def _shaped(doc: Document, text: str) -> bool:
+    """Whether *doc* (all of its text: *text*) is laid out with shaping and bidi."""
+    return bool(doc.rtl or COMPLEX_SCRIPT.search(text))
+
+
+def _bidi_ready(doc: Document) -> Document:
+    """*doc* with its isolates kept where the bidi algorithm runs, and dropped elsewhere.
+
+    With bidi, a right-to-left document also isolates each text with no right-to-left
+    letter (see :func:`~game.printing.runs.isolate_latin`); without it, fpdf2 would draw
+    the isolate marks as characters.
+    """
+    if _shaped(doc, _all_text(doc)):
+        return map_text(doc, lambda text: isolate_latin(text, doc.rtl))
+    return map_text(doc, plain)
+
+
 def _new_pdf(doc: Document, font_dir: Path) -> _SignalPDF:
     """Create the FPDF for *doc*: page setup, metadata, fonts and text shaping."""
     pdf = _SignalPDF(doc)
     margin = CERT_MARGIN if pdf.certificate else MARGIN
     pdf.set_margins(margin, margin, margin)
     pdf.set_auto_page_break(True, margin=margin)
-    pdf.set_title(doc.title)
+    pdf.set_title(plain(doc.title))
     pdf.set_lang(doc.lang)
     pdf.set_creator("Signal Scouts")
     # (ViewerPreferences' ``direction`` is left out: fpdf2 2.8.9 writes it as an invalid name.)
@@ -200,7 +247,7 @@ def _new_pdf(doc: Document, font_dir: Path) -> _SignalPDF:
     # scripts; it roughly doubles layout time, so Latin and CJK documents go without.
     # Right-to-left documents set every paragraph's base direction; in left-to-right ones
     # each paragraph takes it from its first strong letter, so an Arabic line reads right.
-    if doc.rtl or COMPLEX_SCRIPT.search(text):
+    if _shaped(doc, text):
         _memoise_shaped_widths()
         pdf.set_text_shaping(use_shaping_engine=True, direction="rtl" if doc.rtl else None)
     pdf.set_text_color(*INK)
@@ -341,6 +388,11 @@ class _Renderer:
         primary = doc.lang.split("-")[0].split("_")[0].lower()
         self.wrap = WrapMode.CHAR if primary in CHAR_WRAP_LANGS else WrapMode.WORD
         self.fresh = True  # nothing drawn on the current page yet
+        # Bookmarks: every heading level but the deepest (sub-sections), and at least 1-2.
+        deepest = max(
+            (min(b.level, MAX_HEADING) for b in doc.blocks if isinstance(b, Heading)), default=1
+        )
+        self.outline_depth = max(2, deepest - 1)
         self.draw: dict[type, Callable[[Block], None]] = {
             Heading: self._heading,
             Paragraph: self._paragraph,
@@ -495,13 +547,13 @@ class _Renderer:
 
     def _heading(self, block: Heading) -> None:
         """Headings: bold, larger; level 2 gets an accent rule; all keep with what follows."""
-        level = min(max(block.level, 1), 3)
+        level = min(max(block.level, 1), MAX_HEADING)
         style = self.styles[f"h{level}"]
         self._gap(SPACE_BEFORE[level])
         if not self.certificate:
             self._ensure_room(KEEP_WITH_NEXT)
-        if level <= 2:
-            self.pdf.start_section(block.text, level - 1, strict=False)
+        if level <= self.outline_depth:
+            self.pdf.start_section(plain(block.text), level - 1, strict=False)
         self._text(block.text, style)
         if level == 2 and not self.certificate:
             self._rule(ACCENT, 0.6)

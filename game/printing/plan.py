@@ -24,8 +24,10 @@ from game.printing.document import (
     Table,
     Terms,
     WriteLine,
+    demoted,
 )
 from game.printing.lesson_text import LessonText
+from game.printing.runs import english, isolated
 
 #: What a plan says of a lesson no safeguarding reviewer has signed off yet.
 DRAFT = N_("Draft, not yet reviewed by a safeguarding lead")
@@ -179,7 +181,12 @@ class PlanBuilder:
         if not self.lesson.standards:
             return [Paragraph(self._("No standards have been mapped for this lesson yet."), "note")]
         return [
-            Terms(tuple((name, "; ".join(items)) for name, items in self.lesson.standards.items()))
+            Terms(
+                tuple(
+                    (english(name), english("; ".join(items)))
+                    for name, items in self.lesson.standards.items()
+                )
+            )
         ]
 
     def materials(self) -> list[Block]:
@@ -380,14 +387,15 @@ class PlanBuilder:
     def background(self) -> list[Block]:
         """Sourced facts, the tactics this lesson covers, and the response skills."""
         _, t, lesson = self._, self.text, self.lesson
-        titles = {s.url: f"{s.title}, {self.year(s)}" for s in lesson.sources}
+        titles = {s.url: f"{english(s.title)}, {self.year(s)}" for s in lesson.sources}
         out: list[Block] = []
         if lesson.background:
             out.append(
                 Bullets(
                     tuple(
                         _("{fact} (Source: {source})").format(
-                            fact=t("background", f.fact), source=titles.get(f.source, f.source)
+                            fact=t("background", f.fact),
+                            source=titles.get(f.source, english(f.source)),
                         )
                         for f in lesson.background
                     )
@@ -424,7 +432,9 @@ class PlanBuilder:
 
     def sources(self) -> list[Block]:
         """Every source the lesson cites."""
-        items = tuple(f"{s.title} ({self.year(s)}): {s.url}" for s in self.lesson.sources)
+        items = tuple(
+            f"{english(s.title)} ({self.year(s)}): {english(s.url)}" for s in self.lesson.sources
+        )
         return [Bullets(items)] if items else [Paragraph("-", "note")]
 
     def year(self, source: Source) -> str:
@@ -469,9 +479,9 @@ def help_table(tr: Translator, local: LocalHelp, families: bool = False) -> list
     rows = []
     for service in local.services(ADULT):
         ways = [
-            _("Call {number}").format(number=service.phone) if service.phone else "",
-            _("Text {number}").format(number=service.text) if service.text else "",
-            service.web or "",
+            _("Call {number}").format(number=isolated(service.phone)) if service.phone else "",
+            _("Text {number}").format(number=isolated(service.text)) if service.text else "",
+            isolated(service.web or ""),
         ]
         rows.append(
             (
@@ -537,6 +547,25 @@ def book_order(lessons: list[Lesson]) -> list[Lesson]:
     )
 
 
+def _contents_line(lesson: Lesson, tr: Translator) -> str:
+    """A contents entry: title, age group and, in a series, its session and what it is about."""
+    text = LessonText(lesson, tr)
+    if lesson.session_of is None:
+        return tr._("{title} ({ages})").format(title=text.title, ages=text.ages)
+    n, total = (tr.number(x) for x in lesson.session_of)
+    if not lesson.about:
+        return tr._("{title} ({ages}, session {n} of {total})").format(
+            title=text.title, ages=text.ages, n=n, total=total
+        )
+    return tr._("{title} ({ages}, session {n} of {total}): {about}").format(
+        title=text.title,
+        ages=text.ages,
+        n=n,
+        total=total,
+        about=tr.pgettext(f"{lesson.id}/about", lesson.about),
+    )
+
+
 def curriculum_document(lessons: list[Lesson], tr: Translator, local: LocalHelp) -> Document:
     """Every lesson's plan in one book (youngest to oldest), with a contents list."""
     _ = tr._
@@ -551,20 +580,13 @@ def curriculum_document(lessons: list[Lesson], tr: Translator, local: LocalHelp)
             "lead",
         ),
         Heading(_("Contents"), 2),
-        Bullets(
-            tuple(
-                _("{title} ({ages})").format(
-                    title=LessonText(lesson, tr).title, ages=LessonText(lesson, tr).ages
-                )
-                for lesson in lessons
-            ),
-            ordered=True,
-        ),
+        Bullets(tuple(_contents_line(lesson, tr) for lesson in lessons), ordered=True),
     ]
     blocks += coverage_blocks(lessons, tr)
     for lesson in lessons:
         blocks.append(PageBreak())
-        blocks += PlanBuilder(lesson, tr, local).blocks()
+        # One h1 for the book: each plan's title becomes h2, its sections h3, and so on.
+        blocks += demoted(PlanBuilder(lesson, tr, local).blocks())
     return Document(
         title=_("Signal Scouts: curriculum book"),
         lang=bcp47(tr.language),
