@@ -381,7 +381,178 @@ def printables() -> dict[str, Any]:
     return {"seconds": per_language, "files": files, "peak_rss_mb": _peak_rss_mb()}
 
 
+# -- 7. narration -----------------------------------------------------------------------------
+NARRATED_LESSON = "k2-kai-and-the-tricky-game"
+NARRATED_LANGUAGES = ("en", "es", "ar")
+
+
+def narration_synthesis() -> dict[str, Any]:
+    """Time eSpeak NG takes for every line a child hears in the K2 lesson (en, es, ar).
+
+    The lines are the ones the game reads (``narrate``'s script); each is synthesised
+    once, cold, as the worker thread does.
+    """
+    import statistics
+    import tempfile
+
+    from game.narration.espeak import EspeakEngine
+    from game.narration.narrate_command import script
+    from game.narration.voices import rate_for, voice_for
+
+    engine = EspeakEngine()
+    engine.synthesize("warm up", "en", 150)  # the library and its data load once
+    out: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory(prefix="signal-scouts-bench-") as folder:
+        app = _app(Path(folder))
+        app.profile.settings.country = "US"
+        for language in NARRATED_LANGUAGES:
+            app.set_language(language)
+            lesson = app.pack.by_id(NARRATED_LESSON)
+            assert lesson is not None
+            lines = [spoken.line for spoken in script(app, lesson, None)]
+            times, audio = [], 0.0
+            for line in lines:
+                began = time.perf_counter()
+                speech = engine.synthesize(line.text, voice_for(line.lang), rate_for("normal"))
+                times.append((time.perf_counter() - began) * 1000)
+                audio += speech.seconds
+            ordered = sorted(times)
+            out[language] = {
+                "lines": len(lines),
+                "median_ms": statistics.median(ordered),
+                "p95_ms": ordered[max(0, round(len(ordered) * 0.95) - 1)],
+                "max_ms": ordered[-1],
+                "audio_s": audio,
+                "ms_per_audio_s": sum(times) / audio if audio else 0.0,
+            }
+    return out
+
+
+def narration_first_sound() -> dict[str, Any]:
+    """Screen change to first sound, on every screen of the K2 lesson (the real loop's parts).
+
+    The game plays with narration on (the mixer on SDL's dummy audio device, synthesis in
+    the worker thread, nothing cached): for each new screen, the time from the screen
+    changing to its first line starting to play.
+    """
+    import statistics
+    import tempfile
+
+    import pygame
+
+    from game.app import App
+    from game.content.routes import route_between
+    from game.narration.narrate_command import next_press
+    from game.paths import ContentPaths
+    from game.scenes.step_base import scene_for
+
+    waits: list[float] = []
+    with tempfile.TemporaryDirectory(prefix="signal-scouts-bench-") as folder:
+        pygame.init()
+        app = App(
+            ContentPaths.discover(),
+            size=(1280, 720),
+            data_folder=Path(folder),
+            fullscreen=False,
+            sound=False,
+            speech=True,
+        )
+        lesson = app.pack.by_id(NARRATED_LESSON)
+        assert lesson is not None
+        app.profile.settings.band = lesson.grade_band
+        choices = dict(route_between(lesson, lesson.start_id, None) or [])
+        app.push(scene_for(app, lesson))
+        reader = app.narration
+        seen: set[int] = set()
+        for _ in range(300):
+            app.pump()
+            scene = app.scene
+            if id(scene) not in seen and reader.queued:
+                seen.add(id(scene))
+                changed = reader.changed_at or 0.0
+                deadline = time.monotonic() + 5
+                while time.monotonic() < deadline:
+                    app.pump()
+                    started = reader.narrator.started_at
+                    if started is not None and started >= changed:
+                        waits.append((started - changed) * 1000)
+                        break
+                    time.sleep(0.001)
+            session = getattr(scene, "session", None)
+            press = next_press(scene, choices.get(session.step_id if session else ""))
+            if press is None:
+                break
+            scene.press(press)
+        pygame.quit()
+    ordered = sorted(waits)
+    return {
+        "screens": len(waits),
+        "median_ms": statistics.median(ordered) if ordered else -1.0,
+        "max_ms": ordered[-1] if ordered else -1.0,
+    }
+
+
+def chat_frames_reading() -> dict[str, Any]:
+    """The 40-message chat screen redrawn while it is read aloud, the lit word moving.
+
+    Every frame the pretend clock moves on 120 ms (about one word), so nearly every frame
+    has a new lit word: the backdrop and the lit bubble are drawn again.
+    """
+    import tempfile
+
+    import pygame
+
+    from game.narration.reader import ScreenReader
+
+    with tempfile.TemporaryDirectory(prefix="signal-scouts-bench-") as folder:
+        app = _app(Path(folder))
+        scene = chat_scene_with_history(app)
+        now = [0.0]
+        reader = ScreenReader(app, threaded=False, silent=True, clock=lambda: now[0])
+        app.narration = reader
+        reader.replay(scene)  # synthesises every line first (not timed)
+        times: list[float] = []
+        lit = 0
+        for _ in range(300):
+            now[0] += 0.12
+            reader.tick()
+            if not scene.dirty:
+                continue
+            lit += app.text.highlight is not None
+            began = time.perf_counter()
+            app.render()  # draw + flip, counted as the game counts frames
+            times.append((time.perf_counter() - began) * 1000)
+        result = _summary(times)
+        result["lit_frames"] = lit
+        pygame.quit()
+    return result
+
+
+def idle_reading() -> dict[str, Any]:
+    """The real loop on the title screen with narration on: it reads the title, then waits."""
+    import json
+
+    import pygame
+
+    from game.app import App
+    from game.paths import ContentPaths
+    from game.scenes.title import TitleScene
+
+    pygame.init()
+    app = App(
+        ContentPaths.discover(), size=(1280, 720), fullscreen=False, sound=False, speech=True
+    )
+    app.push(TitleScene(app))
+    print(json.dumps({"ready": True}), flush=True)
+    app.run()
+    return {"frames_drawn": app.frames_drawn}
+
+
 WORKLOADS = {
+    "narration_synthesis": narration_synthesis,
+    "narration_first_sound": narration_first_sound,
+    "chat_frames_reading": chat_frames_reading,
+    "idle_reading": idle_reading,
     "printables": printables,
     "bare_startup": bare_startup,
     "game_startup": game_startup,

@@ -12,6 +12,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "screenshots"
 
+#: The largest text size on the smallest window, and the high-contrast colours.
+NETBOOK_DOUBLE = ["--size", "1024x600", "--text-size", "double"]
+HIGH_CONTRAST = ["--theme", "high_contrast"]
+
 SHOTS: list[tuple[str, list[str]]] = [
     ("title", ["title"]),
     ("groups", ["groups"]),
@@ -56,6 +60,26 @@ SHOTS: list[tuple[str, list[str]]] = [
     ("classroom-pause", ["g35-spot-the-red-flags", "lobby-spot", "--classroom", "--pause"]),
     ("parent-guide", ["home", "--band", "G35"]),
     ("arabic-parent-guide", ["home", "--band", "G35", "--lang", "ar"]),
+    # Access for every child: the settings, high contrast, double text on a netbook.
+    ("accessibility", ["access"]),
+    ("high-contrast-chat", ["g35-gift-or-trick", "gift", *HIGH_CONTRAST]),
+    ("high-contrast-story", ["k2-kai-and-the-tricky-game", "zippy-prize", *HIGH_CONTRAST]),
+    ("large-text-chat", ["g35-gift-or-trick", "gift", *NETBOOK_DOUBLE, "--scroll", "420"]),
+    ("large-text-help", ["help", "--band", "K2", *NETBOOK_DOUBLE]),
+    (
+        "large-text-arabic-sort",
+        ["g35-spot-the-red-flags", "share-sort", "--lang", "ar", *NETBOOK_DOUBLE, *HIGH_CONTRAST],
+    ),
+    (
+        "large-text-chinese-chat",
+        ["g35-gift-or-trick", "gift", "--lang", "zh_Hans", *NETBOOK_DOUBLE, "--scroll", "400"],
+    ),
+    ("reading-font", ["k2-kai-and-the-tricky-game", "zippy-prize", "--font", "atkinson"]),
+    ("read-aloud", ["k2-kai-and-the-tricky-game", "zippy-prize", "--read-at", "2500"]),
+    (
+        "read-aloud-arabic",
+        ["k2-secrets-and-surprises", "blip-hi", "--lang", "ar", "--read-at", "2000"],
+    ),
 ]
 
 #: Printables rendered to PNG (first page) for the docs: (name, kind, lesson, language).

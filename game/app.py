@@ -16,10 +16,15 @@ from typing import TYPE_CHECKING, Any
 import pygame
 
 from game.i18n import Translator
+from game.narration.reader import ScreenReader
 from game.paths import ContentPaths, data_dir, peek_display_settings, printables_dir
 from game.scenes.base import Scene
 from game.sound import Sounds
+from game.ui import theme
+from game.ui.focus import FocusEvents
 from game.ui.input_guard import InputGuard
+from game.ui.motion import Motion
+from game.ui.switch_access import SwitchAccess
 from game.ui.text import FontBook, TextCache
 from game.ui.theme import MIN_H, MIN_W, TEXT_SCALES, Metrics
 from game.window import HEADLESS_DRIVERS, fit_window, no_display_reason, requested_driver
@@ -46,7 +51,13 @@ class App:
         print_folder: Path | None = None,
         fullscreen: bool | None = None,
         sound: bool | None = None,
+        speech: bool | None = None,
     ) -> None:
+        """Open the window and set up the services.
+
+        *sound* False makes a silent app (tests, snapshots, benchmarks): no interface
+        sounds and, unless *speech* is True, no reading aloud either.
+        """
         pygame.display.init()
         pygame.font.init()
         self.paths = paths
@@ -57,7 +68,12 @@ class App:
         # loads right after it, so the title screen appears at once on slow laptops.
         self.early = peek_display_settings(self.data_folder / "settings.json")
         self.tr = Translator(self.early.language, paths.locales)
-        self.fonts = FontBook(paths.fonts)
+        self.fonts = FontBook(paths.fonts, self.early.reading_font)
+        # Colours follow the setting from the first frame (each app starts from its own
+        # settings, so one app's high contrast never leaks into the next).
+        theme.use_palette(theme.PALETTES.get(self.early.theme, theme.NORMAL))
+        #: Reduced motion: every animation asks this how long to take.
+        self.motion = Motion(reduced=False)
         self.text = TextCache(self.fonts, language=self.early.language)
         #: Wrong answers at the grown-up gate in this run (never saved).
         self.gate_failures = 0
@@ -85,6 +101,16 @@ class App:
         self.frames_drawn = 0
         #: Drops presses that reach a new screen too soon (double clicks, held keys).
         self.guard = InputGuard()
+        #: Every move of the focus ring (``Scene.set_focus``): narration and switch
+        #: scanning subscribe here.
+        self.focus_events = FocusEvents()
+        #: Switch access: the ring steps on by itself (one switch), or Space moves it (two).
+        self.switches = SwitchAccess(self)
+        #: Reading aloud: each screen's text, the focused button, R and the speaker button.
+        self.narration = ScreenReader(
+            self, allowed=speech if speech is not None else sound is not False
+        )
+        self.focus_events.subscribe(self.narration.on_focus)
 
     # -- content, loaded on first use so the title screen appears at once ---------
     @cached_property
@@ -100,6 +126,10 @@ class App:
         if settings.language != self.tr.language:
             self.tr.set_language(settings.language)
             self.text.language = settings.language
+        theme.use_palette(theme.PALETTES[settings.theme])
+        self.fonts.set_reading(settings.reading_font)
+        self.motion.reduced = settings.reduced_motion
+        self.switches.configure(settings.switch_access, settings.scan_seconds)
         return profile
 
     @property
@@ -117,7 +147,12 @@ class App:
         )
         if fullscreen != self.fullscreen:
             self.set_fullscreen(fullscreen)
-        elif settings.text_size != self.early.text_size or self.profile.backups:
+        elif (
+            settings.text_size != self.early.text_size
+            or settings.theme != self.early.theme
+            or settings.reading_font != self.early.reading_font
+            or self.profile.backups
+        ):
             self.refresh_layout()
         _ = self.pack  # validate lessons now, while the child looks at the title screen
 
@@ -194,6 +229,35 @@ class App:
         self.text.language = code
         pygame.display.set_caption(self.tr._("Signal Scouts"))
         self.refresh_layout()
+
+    # -- how the game looks and moves (Settings > Accessibility) ------------------
+    def set_theme(self, name: str) -> None:
+        """Switch every screen to the ``normal`` or ``high_contrast`` colours and remember it."""
+        self.profile.settings.theme = name  # type: ignore[assignment]
+        self.profile.save_settings()
+        theme.use_palette(theme.PALETTES[name])
+        self.refresh_layout()
+
+    def set_reading_font(self, name: str) -> None:
+        """Use the Latin-script reading font *name* (``andika`` or ``atkinson``); remember it."""
+        self.profile.settings.reading_font = name  # type: ignore[assignment]
+        self.profile.save_settings()
+        self.fonts.set_reading(name)
+        self.refresh_layout()
+
+    def set_reduced_motion(self, on: bool) -> None:
+        """Turn reduced motion on or off (every animation checks ``self.motion``)."""
+        self.profile.settings.reduced_motion = on
+        self.profile.save_settings()
+        self.motion.reduced = on
+
+    def set_switch_access(self, mode: str, seconds: float) -> None:
+        """Use switch access *mode* (``off``, ``one``, ``two``) at *seconds* per button."""
+        settings = self.profile.settings
+        settings.switch_access = mode  # type: ignore[assignment]
+        settings.scan_seconds = seconds
+        self.profile.save_settings()
+        self.switches.configure(mode, seconds)
 
     # -- window ----------------------------------------------------------------
     def _open_window(self) -> pygame.Surface:
@@ -306,7 +370,7 @@ class App:
         converted = self._from_touch(event)
         if converted is None:
             return
-        event = converted
+        event = self.switches.translate(converted)
         if event.type == pygame.QUIT:
             self.running = False
         elif event.type == pygame.VIDEORESIZE and not self.fullscreen:
@@ -333,11 +397,15 @@ class App:
         return True
 
     def pump(self) -> None:
-        """Handle every queued event, then draw if needed (one turn of the loop)."""
+        """Handle every queued event, step switch scanning, then draw if needed (one turn)."""
         for event in pygame.event.get():
             self.handle(event)
             if not self.running:
                 return
+        if self.stack:
+            self.switches.tick()
+        self.narration.update()
+        self.narration.tick()
         self.render()
 
     def run(self) -> None:
@@ -348,10 +416,13 @@ class App:
         """
         self.render()
         self.finish_loading()
+        self.narration.update(force=True)
         while self.running:
-            if pygame.event.peek():
+            if pygame.event.peek() or self.switches.due():
                 self.pump()
             else:
+                self.narration.tick()  # the next line, the word being read
+                self.render()
                 pygame.time.wait(IDLE_WAIT_MS)
 
 

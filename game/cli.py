@@ -1,4 +1,4 @@
-"""Command line: ``signal-scouts`` (play), ``lint``, ``snapshot``, ``plans`` and ``schema``."""
+"""Command line: ``signal-scouts`` (play) and its commands (``lint``, ``snapshot``, ...)."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ def _parser() -> argparse.ArgumentParser:
         "snapshot",
         help="render a screen or a lesson step to a PNG, headless",
         description="Render a screen headless. SCREEN is a lesson id, or one of: title, "
-        "groups, lessons, help, help-grownups, settings, problems, badges, languages, "
+        "groups, lessons, help, help-grownups, settings, access, problems, badges, languages, "
         "countries, country-question, gate, grownups, teacher-lessons, classroom, printables, "
         "certificates, home, summary. "
         "STEP is a step id or 'debrief'.",
@@ -55,9 +55,27 @@ def _parser() -> argparse.ArgumentParser:
     snap.add_argument("--check-in", action="store_true", help="show the feelings check-in")
     snap.add_argument(
         "--text-size",
-        choices=["normal", "large", "extra_large"],
+        choices=["normal", "large", "extra_large", "double"],
         default="normal",
-        help="text size setting to render with",
+        help="text size setting to render with (double: twice the normal size)",
+    )
+    snap.add_argument(
+        "--theme",
+        choices=["normal", "high_contrast"],
+        default="normal",
+        help="colours to render with",
+    )
+    snap.add_argument(
+        "--font",
+        choices=["andika", "atkinson"],
+        default="andika",
+        help="reading font for Latin-script text (Atkinson Hyperlegible or Andika)",
+    )
+    snap.add_argument(
+        "--scroll",
+        type=int,
+        default=0,
+        help="scroll a page taller than the window down by this many pixels",
     )
     snap.add_argument(
         "--lang",
@@ -84,6 +102,13 @@ def _parser() -> argparse.ArgumentParser:
         help="show a question over the step: leave (Back mid-lesson), carry-on (reopening a "
         "lesson left part-way, over the lesson list) or go-to-step (classroom mode)",
     )
+    snap.add_argument(
+        "--read-at",
+        type=int,
+        metavar="MS",
+        help="read the screen aloud (silently) and show it MS milliseconds in, with the "
+        "word being read lit up",
+    )
     plans = sub.add_parser(
         "plans",
         help="write lesson plans and family packs (PDF and HTML)",
@@ -100,6 +125,31 @@ def _parser() -> argparse.ArgumentParser:
     plans.add_argument(
         "--format", choices=["pdf", "html"], action="append", help="only this format"
     )
+    narrate = sub.add_parser(
+        "narrate",
+        help="write a lesson's narration as numbered WAV files, in reading order",
+        description="Play LESSON headless the way a child would and write every line the "
+        "game reads aloud on STEP (every step and the debrief when STEP is left out or "
+        "'all'; 'debrief' for the debrief) as OUT/NNN-<step>.wav, with narration.tsv "
+        "listing each file's text. At a step with choices, each choice's feedback follows. "
+        "Recorded clips (assets/voice/<lang>/<clip>.ogg) are used where they exist.",
+    )
+    narrate.add_argument("lesson", help="lesson id")
+    narrate.add_argument("step", nargs="?", help="step id, 'debrief' or 'all' (default)")
+    narrate.add_argument("--lang", default="en", help="language code (default en)")
+    narrate.add_argument("--out", type=Path, required=True, help="folder to write into")
+    narrate.add_argument("--pace", choices=["normal", "slow"], default="normal")
+    narrate.add_argument("--country", default="US", help="country code for the help lines")
+    voices = sub.add_parser(
+        "voice-script",
+        help="list the strings to record for a language, with their clip names",
+        description="Write a tab-separated list of every string the game reads aloud to "
+        "children in LANG that a recorded clip can replace: the file to record "
+        "(assets/voice/<lang>/<clip>.ogg), its context, the English and the text to say.",
+    )
+    voices.add_argument("--lang", required=True, help="language code (en, es, fr, pt_BR, ...)")
+    voices.add_argument("--out", type=Path, help="file to write (default: print it)")
+    voices.add_argument("--lesson", action="append", help="only this lesson (repeat for more)")
     return parser
 
 
@@ -132,6 +182,14 @@ def main(argv: list[str] | None = None) -> int:
         from game.snapshot import run_snapshot
 
         return run_snapshot(args, paths)
+    if args.command == "narrate":
+        from game.narration.narrate_command import run_narrate
+
+        return run_narrate(args, paths)
+    if args.command == "voice-script":
+        from game.narration.voice_script import run_voice_script
+
+        return run_voice_script(args, paths, out=sys.stdout)
     from game.app import run_game
 
     return run_game(paths, windowed=getattr(args, "windowed", False))

@@ -101,11 +101,13 @@ class Translator:
         self.localedir = localedir
         self.language = language
         self._catalog: gettext.NullTranslations = gettext.NullTranslations()
+        self._sources: dict[str, str] | None = None
         self.set_language(language)
 
     def set_language(self, language: str) -> None:
         """Switch to *language*; a missing message falls back along the chain to English."""
         self.language = language
+        self._sources = None
         if language in PSEUDO_LANGUAGES:
             self._catalog = _Pseudo()
         elif self.localedir is None or language == "en":
@@ -139,6 +141,28 @@ class Translator:
     def pgettext(self, context: str, message: str) -> str:
         """Translate *message* in *context* (lesson strings use their stable id as context)."""
         return self._catalog.pgettext(context, message)
+
+    def msgid_of(self, text: str) -> str | None:
+        """The English UI string whose translation is *text* (None if it is not one).
+
+        Narration uses it to find a recorded clip for a string a screen has already
+        translated. In English a text is its own source if a catalog translates it (a
+        formatted string, "Sound: On", is not one).
+        """
+        if self._sources is None:
+            sources: dict[str, str] = {}
+            catalog: gettext.NullTranslations | None = self._catalog
+            if self.language == "en" and self.localedir is not None:
+                catalog = gettext.translation(  # any shipped catalog lists the msgids
+                    "messages", str(self.localedir), list(LANGUAGES[1:]), fallback=True
+                )
+            while catalog is not None:  # the language, then its fallbacks
+                for msgid, msgstr in getattr(catalog, "_catalog", {}).items():
+                    if isinstance(msgid, str) and msgid and "\x04" not in msgid:
+                        sources.setdefault(msgid if self.language == "en" else msgstr, msgid)
+                catalog = getattr(catalog, "_fallback", None)
+            self._sources = sources
+        return self._sources.get(text)
 
     def date(self, value: datetime.date) -> str:
         """A date written the way the active language writes dates (e.g. 29 nov 2026)."""

@@ -69,6 +69,10 @@ class EarlySettings:
     language: str = "en"
     #: The window size the player last used, if it was saved and looks sane.
     window_size: tuple[int, int] | None = None
+    #: Colours (``normal`` or ``high_contrast``) and the Latin reading font, so the first
+    #: frame already looks the way the child needs.
+    theme: str = "normal"
+    reading_font: str = "andika"
 
 
 def peek_display_settings(path: Path) -> EarlySettings:
@@ -86,11 +90,17 @@ def peek_display_settings(path: Path) -> EarlySettings:
     text_size = data.get("text_size")
     fullscreen = data.get("fullscreen")
     language = data.get("language")
+    theme = data.get("theme")
+    font = data.get("reading_font")
     return EarlySettings(
-        text_size=text_size if text_size in ("normal", "large", "extra_large") else "normal",
+        text_size=text_size
+        if text_size in ("normal", "large", "extra_large", "double")
+        else "normal",
         fullscreen=fullscreen if isinstance(fullscreen, bool) else False,
         language=language if isinstance(language, str) and language.isascii() else "en",
         window_size=_window_size(data.get("window_size")),
+        theme=theme if theme in ("normal", "high_contrast") else "normal",
+        reading_font=font if font in ("andika", "atkinson") else "andika",
     )
 
 

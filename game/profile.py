@@ -28,7 +28,7 @@ class Settings(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
     version: int = 1
-    text_size: Literal["normal", "large", "extra_large"] = "normal"
+    text_size: Literal["normal", "large", "extra_large", "double"] = "normal"
     sound: bool = True
     fullscreen: bool = False
     window_size: tuple[int, int] | None = Field(
@@ -48,6 +48,33 @@ class Settings(BaseModel):
     )
     learning_check: bool = Field(
         False, description="A teacher turned on the anonymous before/after learning check."
+    )
+    theme: Literal["normal", "high_contrast"] = Field(
+        "normal", description="Colours: the everyday look, or high contrast."
+    )
+    reading_font: Literal["andika", "atkinson"] = Field(
+        "andika",
+        description="Latin-script font: Andika, or Atkinson Hyperlegible (Arabic and "
+        "Chinese keep their own fonts).",
+    )
+    reduced_motion: bool = Field(
+        False, description="Animations are skipped: things appear in place at once."
+    )
+    switch_access: Literal["off", "one", "two"] = Field(
+        "off",
+        description="Switch access: off; one switch (the focus steps on by itself and the "
+        "switch presses); two switches (one moves the focus, the other presses).",
+    )
+    scan_seconds: float = Field(
+        2.0, ge=1.0, le=5.0, description="With one switch: seconds the focus stays on a button."
+    )
+    read_to_me: dict[Literal["K2", "G35", "G68", "G912"], bool] = Field(
+        default_factory=dict,
+        description="'Read to me' per age group, where a grown-up changed it (otherwise "
+        "on for K2 and off for older groups: game.narration.reader.reads_aloud).",
+    )
+    read_pace: Literal["normal", "slow"] = Field(
+        "normal", description="How fast the game reads aloud."
     )
 
     @field_validator("disabled_lessons", mode="after")

@@ -18,6 +18,7 @@ SCREENS = {
     "help": ("help", "HelpScene"),
     "help-grownups": ("help", "HelpScene"),
     "settings": ("settings", "SettingsScene"),
+    "access": ("access", "AccessScene"),
     "problems": ("problems", "ProblemsScene"),
     "badges": ("badges", "BadgesScene"),
     "languages": ("choose_list", "LanguageScene"),
@@ -110,6 +111,7 @@ def render_to_png(args: argparse.Namespace, paths: ContentPaths, data_folder: Pa
     import pygame
 
     from game.app import App
+    from game.ui import theme
 
     app = App(paths, size=_size(args.size), data_folder=data_folder, fullscreen=False, sound=False)
     settings = app.profile.settings
@@ -117,6 +119,10 @@ def render_to_png(args: argparse.Namespace, paths: ContentPaths, data_folder: Pa
     # A fixed country, so snapshots do not depend on this machine's locale.
     settings.country = (getattr(args, "country", None) or "US").upper()
     settings.country_confirmed = args.screen != "country-question"
+    settings.theme = getattr(args, "theme", "normal") or "normal"
+    settings.reading_font = getattr(args, "font", "andika") or "andika"
+    theme.use_palette(theme.PALETTES[settings.theme])
+    app.fonts.set_reading(settings.reading_font)
     app.set_language(getattr(args, "lang", "en") or "en")
     name = args.screen
     if name in SCREENS:
@@ -186,10 +192,31 @@ def render_to_png(args: argparse.Namespace, paths: ContentPaths, data_folder: Pa
                 app.push(pause)
             if getattr(args, "dialog", None):
                 show_dialog(app, args.dialog, session)
+    if getattr(args, "scroll", 0):
+        app.scene.scroll_to(args.scroll)
+    if getattr(args, "read_at", None) is not None:
+        read_until(app, args.read_at)
     app.render()
     args.out.parent.mkdir(parents=True, exist_ok=True)
     pygame.image.save(app.screen, str(args.out))
     pygame.quit()
+
+
+def read_until(app, ms: int) -> None:
+    """Read the screen aloud silently, on a pretend clock, until *ms* milliseconds in.
+
+    The word being read at that moment is lit up, as a child would see it.
+    """
+    from game.narration.reader import ScreenReader
+
+    now = [0.0]
+    app.narration = ScreenReader(app, threaded=False, silent=True, clock=lambda: now[0])
+    app.narration.replay(app.scene)
+    for _ in range(max(0, ms) // 10 + 1):
+        app.narration.tick()
+        now[0] += 0.01
+    now[0] -= 0.01
+    app.narration.tick()
 
 
 def run_snapshot(args: argparse.Namespace, paths: ContentPaths) -> int:

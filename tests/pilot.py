@@ -30,6 +30,7 @@ class Pilot:
         #: The time the game sees (ms); the first screen has settled when the pilot starts.
         self.now = guard.clock() + guard.quiet_ms
         guard.clock = lambda: self.now
+        app.switches.clock = lambda: self.now  # switch scanning keeps the same time
         #: Where the last click landed (a double click's second click lands there too).
         self.last_click: tuple[int, int] | None = None
 
@@ -42,15 +43,45 @@ class Pilot:
         return [b.key for b in self.app.scene.all_buttons()]
 
     def rect_of(self, key: str) -> pygame.Rect:
-        """Where the button *key* is on screen."""
-        for button in self.app.scene.all_buttons():
+        """Where the button *key* is on screen now (a tall page may be scrolled)."""
+        scene = self.app.scene
+        for button in scene.all_buttons():
             if button.key == key:
-                return button.rect
-        scene = type(self.app.scene).__name__
-        raise AssertionError(f"no button {key!r} on {scene}: {self.button_keys()}")
+                return scene.on_screen(button)
+        name = type(scene).__name__
+        raise AssertionError(f"no button {key!r} on {name}: {self.button_keys()}")
+
+    def scroll_to_see(self, key: str) -> None:
+        """Turn the mouse wheel until button *key* is in view (a page taller than the window)."""
+        scene = self.app.scene
+        if key in [b.key for b in scene.header_buttons]:
+            return  # the header never scrolls
+        view = pygame.Rect(0, scene.header_height(), scene.m.width, scene.m.height)
+        view.height -= view.top
+        for _ in range(100):
+            rect = self.rect_of(key)
+            if view.contains(rect) or rect.height > view.height and view.colliderect(rect):
+                return
+            self.wait()
+            y = 1 if rect.top < view.top else -1
+            pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=y, flipped=False))
+            self.app.pump()
+        raise AssertionError(f"the wheel never brought {key!r} into view")
+
+    def page_to(self, key: str) -> None:
+        """Press the screen's page button until button *key* is on the page shown."""
+        for _ in range(10):
+            keys = self.button_keys()
+            if key in keys or "page" not in keys:
+                return
+            self.click("page")
+        raise AssertionError(f"no page of {type(self.app.scene).__name__} shows {key!r}")
 
     def click(self, key: str, *, after_ms: int | None = None) -> None:
-        """Move the mouse over button *key*, press and release it."""
+        """Move the mouse over button *key* (turning pages and scrolling to it first), press."""
+        if after_ms is None:
+            self.page_to(key)
+            self.scroll_to_see(key)
         self.click_at(self.rect_of(key).center, after_ms=after_ms)
 
     def click_at(self, pos: tuple[int, int], *, after_ms: int | None = None) -> None:

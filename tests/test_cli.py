@@ -45,7 +45,9 @@ def test_snapshot_rejects_unknown_names(tmp_path: Path) -> None:
     assert "cannot be reached" in result.stderr
 
 
-@pytest.mark.parametrize("command", [[], ["lint"], ["snapshot"], ["play"]])
+@pytest.mark.parametrize(
+    "command", [[], ["lint"], ["snapshot"], ["play"], ["narrate"], ["voice-script"]]
+)
 def test_help_for_every_command(command: list[str]) -> None:
     """`--help` works for the program and each command."""
     result = run(*command, "--help")

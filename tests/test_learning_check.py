@@ -295,7 +295,8 @@ def test_summary_fits_in_each_layout(
         for _ in range(len(scene.pages)):
             scene.dirty = True
             app.render()
-            window = app.screen.get_rect()
+            # The window's width, and the page's height (a taller page scrolls).
+            window = pygame.Rect(0, 0, app.screen.get_width(), scene.page_height())
             for button in scene.all_buttons():
                 label = button._label(app.text, app.metrics, (0, 0, 0))
                 assert label.get_height() <= button.rect.height, button.key

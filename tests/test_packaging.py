@@ -47,6 +47,8 @@ def test_wheel_contains_content(wheel: Path) -> None:
     assert shipped <= bundled
     assert "game/_bundled/assets/fonts/Andika-Regular.ttf" in names
     assert "game/_bundled/assets/fonts/OFL-Andika.txt" in names
+    assert "game/_bundled/assets/fonts/AtkinsonHyperlegible-Regular.ttf" in names
+    assert "game/_bundled/assets/fonts/OFL-AtkinsonHyperlegible.txt" in names
     assert "game/_bundled/assets/safety/helplines.yaml" in names
     assert "signal-scouts = game.cli:main" in scripts
     for po in (ROOT / "locales").glob("*/LC_MESSAGES/messages.po"):

@@ -61,9 +61,9 @@ def test_f1_opens_help_in_a_lesson(pilot: Pilot) -> None:
 
 
 def test_help_screen_is_static(pilot: Pilot) -> None:
-    """Help has only the Back button: no text box, no buttons that send or save anything."""
+    """Help has only Back and the speaker: no text box, no buttons that send or save anything."""
     pilot.click("help")
-    assert pilot.button_keys() == ["back"]
+    assert pilot.button_keys() == ["back", "read"]
     before = sorted(p.name for p in pilot.app.profile.settings_store.path.parent.iterdir())
     pilot.press(pygame.K_TAB)
     pilot.press(pygame.K_a)
@@ -148,17 +148,23 @@ def test_broken_lesson_is_named_in_the_menu(tmp_path: Path, data_dir: Path) -> N
 @pytest.mark.parametrize("text_size", ["normal", "extra_large"])
 @pytest.mark.parametrize("size", [(1024, 600), (1280, 720), (1920, 1080)])
 def test_layout_fits_the_window(paths: ContentPaths, data_dir: Path, size, text_size) -> None:
-    """At each size and text size, every screen and every lesson step draws, and fits."""
+    """At each size and text size, every screen and every lesson step draws, and fits.
+
+    Fits the window's width, and its page: a page taller than the window scrolls.
+    """
     app = App(paths, size=size, data_folder=data_dir, fullscreen=False, sound=False)
     app.profile.settings.band = "G35"
     app.profile.settings.text_size = text_size
     app.refresh_layout()
-    window = app.screen.get_rect()
+
+    def page() -> pygame.Rect:
+        return pygame.Rect(0, 0, app.screen.get_width(), app.scene.page_height())
+
     for scene_type in (TitleScene, GroupScene, LessonListScene, SettingsScene, HelpScene):
         app.push(scene_type(app))
         app.render()
         for button in app.scene.all_buttons():
-            assert window.contains(button.rect), (scene_type.__name__, button.key, button.rect)
+            assert page().contains(button.rect), (scene_type.__name__, button.key, button.rect)
             assert button.rect.height >= 44, "targets must be big enough for small hands"
     from game.scenes.step_base import scene_for
     from game.snapshot import play_to
@@ -169,7 +175,7 @@ def test_layout_fits_the_window(paths: ContentPaths, data_dir: Path, size, text_
             app.push(scene_for(app, lesson, session))
             app.render()
             for button in app.scene.all_buttons():
-                assert window.contains(button.rect), (lesson.id, step.id, button.key)
+                assert page().contains(button.rect), (lesson.id, step.id, button.key)
             app.pop()
     pygame.quit()
 

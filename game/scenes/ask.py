@@ -17,6 +17,7 @@ from game.ui.widgets import Button
 
 if TYPE_CHECKING:
     from game.app import App
+    from game.narration.lines import Line
 
 #: How dark the veil over the screen below is (0-255).
 VEIL_ALPHA = 150
@@ -69,15 +70,29 @@ class AskScene(Scene):
         avatar = m.px(84)
         text_h = question.get_height() + (note.get_height() + m.px(10) if note else 0)
         gap = m.px(14)
-        buttons_h = len(self.options) * m.button_h + (len(self.options) - 1) * gap
-        height = 2 * m.pad + avatar + m.px(12) + text_h + m.pad + buttons_h
-        self.card = pygame.Rect(0, 0, width, min(height, m.height - 2 * m.pad))
-        self.card.center = (m.width // 2, m.height // 2)
-        y = self.card.bottom - m.pad - buttons_h
         for index, (key, label) in enumerate(self.options):
-            rect = pygame.Rect(self.card.left + m.pad, y, inner, m.button_h)
-            self.buttons.append(Button(key, label, rect, "primary" if index == 0 else "secondary"))
-            y += m.button_h + gap
+            rect = pygame.Rect(self.card.left + m.pad, 0, inner, m.button_h)
+            button = Button(key, label, rect, "primary" if index == 0 else "secondary")
+            rect.height = max(m.button_h, button.needed_height(self.app.text, m))
+            self.buttons.append(button)
+        buttons_h = sum(b.rect.height for b in self.buttons) + (len(self.buttons) - 1) * gap
+        height = 2 * m.pad + avatar + m.px(12) + text_h + m.pad + buttons_h
+        self.card = pygame.Rect(0, 0, width, height)
+        self.card.center = (m.width // 2, m.height // 2)
+        if height > m.height - 2 * m.pad:  # large text: the card runs down the page (it scrolls)
+            self.card.top = self.header_height() + m.pad
+            self.extent = self.card.bottom
+        y = self.card.bottom - m.pad - buttons_h
+        for button in self.buttons:
+            button.rect.topleft = (self.card.left + m.pad, y)
+            y += button.rect.height + gap
+
+    def narration_body(self) -> list[Line]:
+        """The question, its note, then the answers in order."""
+        lines = [self.say.said(self.question)]
+        if self.note:
+            lines.append(self.say.said(self.note))
+        return lines + [self.say.said(label, key=key) for key, label in self.options]
 
     # -- input -----------------------------------------------------------------
     def on_button(self, key: str) -> None:

@@ -6,6 +6,8 @@ colour with a tick, the rest as outlines marked "Not yet" (never "failed").
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pygame
 
 from game.content.taxonomy import SKILLS
@@ -14,6 +16,9 @@ from game.scenes.lessons import lessons_for_band, turned_on
 from game.ui import draw, theme
 from game.ui.layout import grid
 from game.ui.widgets import Button
+
+if TYPE_CHECKING:
+    from game.narration.lines import Line
 
 
 def earned_skills(app, band: str) -> set[str]:
@@ -50,28 +55,117 @@ class BadgesScene(Scene):
         return self._("My badges")
 
     def build(self) -> None:
-        """A certificate button when every mission of the age group is finished."""
+        """The grid of badges, and a certificate button when every mission is finished.
+
+        Badge names are never shrunk: with large text the badges go in fewer columns
+        and grow taller, and the page scrolls.
+        """
         from game.printing.certificate import band_complete
 
         m = self.m
         band = self.app.profile.settings.band or "K2"
-        if not band_complete(turned_on(self.app), self.app.profile.progress, band):
-            return
+        codes = earnable_skills(self.app, band)
         area = self.content_rect().inflate(-2 * m.pad, -2 * m.pad)
-        rect = pygame.Rect(area.left, area.bottom - m.button_h, area.width, m.button_h)
+        complete = band_complete(turned_on(self.app), self.app.profile.progress, band)
+        if complete:  # leave room for the certificate button
+            area.height -= m.button_h + m.pad
+        self.count_top = area.top
+        count = self._count_label(area.width)
+        area.top += count.get_height() + m.pad
+        area.height -= count.get_height() + m.pad
+        gap = m.px(12)
+        widest = 4 if len(codes) > 9 else 3
+        rows = max(1, -(-len(codes) // widest))
+        roomy = min(m.px(150), (area.height - gap * (rows - 1)) // rows)
+        self.medal = max(m.px(32), min(roomy - m.px(24), m.px(64)))
+        # The most columns whose words fit and whose badges fit the window; else the most
+        # columns whose words fit (the page then scrolls).
+        layouts = []
+        for columns in (widest + 1, widest, 3, 2, 1):
+            cell_w = (area.width - gap * (columns - 1)) // columns
+            if columns > 1 and not self._words_fit(codes, cell_w):
+                continue
+            rows = max(1, -(-len(codes) // columns))
+            needed = max(self._badge_height(code, cell_w) for code in codes)
+            cell_h = max(needed, min(m.px(150), (area.height - gap * (rows - 1)) // rows))
+            layouts.append((rows * cell_h + (rows - 1) * gap <= area.height, columns, cell_h))
+        fitting = [layout for layout in layouts if layout[0]]
+        _fits, columns, cell_h = (fitting or layouts)[0]
+        self.cells = grid(area, len(codes), columns, cell_h, gap, center=False)
+        if m.rtl:  # the first badge at the top right (cells are not mirrored with buttons)
+            for cell in self.cells:
+                cell.x = m.width - cell.right
+        self.codes = codes
+        bottom = max((cell.bottom for cell in self.cells), default=area.top)
+        self.extent = bottom
+        if not complete:
+            return
+        top = max(area.bottom + m.pad, bottom + m.pad)
+        rect = pygame.Rect(area.left, top, area.width, m.button_h)
         label = (
             self._("Certificate saved! Ask a grown-up to print it.")
             if self.saved
             else self._("Save my certificate")
         )
-        self.buttons.append(
-            Button(
-                "certificate",
-                label,
-                rect,
-                "action" if self.saved else "primary",
-                icon=lambda s, c, z: draw.star(s, c, z, theme.ACCENT, theme.INK),
-            )
+        button = Button(
+            "certificate",
+            label,
+            rect,
+            "action" if self.saved else "primary",
+            icon=lambda s, c, z: draw.star(s, c, z, theme.ACCENT, theme.INK),
+        )
+        rect.height = max(m.button_h, button.needed_height(self.app.text, m))
+        self.buttons.append(button)
+
+    def _count_label(self, width: int) -> pygame.Surface:
+        return self.app.text.render(self._count_text(), self.m.body, theme.INK_SOFT, width)
+
+    def _text_width(self, cell_w: int) -> int:
+        """Room for a badge's words beside its medal."""
+        m = self.m
+        return cell_w - m.px(14) - self.medal - m.px(22)
+
+    def _words_fit(self, codes: list[str], cell_w: int) -> bool:
+        """True when every word of every badge name fits beside the medal at full size."""
+        m = self.m
+        width = self._text_width(cell_w)
+        for code in codes:
+            for word in self._(SKILLS[code].name).split():
+                label = self.app.text.render(word, m.small, theme.INK, bold=True)
+                if label.get_width() > width:
+                    return False
+        return True
+
+    def _labels(self, code: str, won: bool, width: int) -> tuple[pygame.Surface, pygame.Surface]:
+        """A badge's name and its status ("Earned" or "Not yet"), at full size."""
+        m = self.m
+        text = self.app.text
+        name = text.render(self._(SKILLS[code].name), m.small, theme.INK, width, bold=True)
+        status = self._("Earned") if won else self._("Not yet")
+        color = theme.GOOD if won else theme.INK_SOFT
+        return name, text.render(status, m.small, color, width, bold=won)
+
+    def _badge_height(self, code: str, cell_w: int) -> int:
+        """How tall a badge must be to hold its words (and its medal)."""
+        m = self.m
+        name, note = self._labels(code, False, self._text_width(cell_w))
+        return max(self.medal, name.get_height() + note.get_height()) + m.px(24)
+
+    def narration_body(self) -> list[Line]:
+        """How many badges are earned (the badges themselves are pictures)."""
+        return [self.say.said(self._count_text())]
+
+    def _count_text(self) -> str:
+        """'N of M badges earned. ...' for the age group."""
+        band = self.app.profile.settings.band or "K2"
+        codes = earnable_skills(self.app, band)
+        earned = earned_skills(self.app, band)
+        return self.app.tr.ngettext(
+            "{n} of {total} badge earned. Every mission you play practises more skills.",
+            "{n} of {total} badges earned. Every mission you play practises more skills.",
+            len(codes),
+        ).format(
+            n=self.app.tr.number(len(earned & set(codes))), total=self.app.tr.number(len(codes))
         )
 
     def on_button(self, key: str) -> None:
@@ -87,63 +181,41 @@ class BadgesScene(Scene):
     def draw_backdrop(self, surface: pygame.Surface) -> None:
         """Badges only change between visits, so the whole grid is drawn once."""
         m = self.m
-        text = self.app.text
         band = self.app.profile.settings.band or "K2"
-        codes = earnable_skills(self.app, band)
         earned = earned_skills(self.app, band)
         area = self.content_rect().inflate(-2 * m.pad, -2 * m.pad)
-        if self.buttons:  # leave room for the certificate button
-            area.height -= m.button_h + m.pad
-        count = text.render(
-            self.app.tr.ngettext(
-                "{n} of {total} badge earned. Every mission you play practises more skills.",
-                "{n} of {total} badges earned. Every mission you play practises more skills.",
-                len(codes),
-            ).format(
-                n=self.app.tr.number(len(earned & set(codes))), total=self.app.tr.number(len(codes))
-            ),
-            m.body,
-            theme.INK_SOFT,
-            area.width,
-        )
-        surface.blit(count, self.start_pos(area, count, area.top))
-        area.top += count.get_height() + m.pad
-        area.height -= count.get_height() + m.pad
-        columns = 4 if len(codes) > 9 else 3
-        rows = max(1, -(-len(codes) // columns))
-        cell_h = min(m.px(150), (area.height - m.px(12) * (rows - 1)) // rows)
-        for code, cell in zip(
-            codes, grid(area, len(codes), columns, cell_h, m.px(12), center=False), strict=True
-        ):
+        count = self._count_label(area.width)
+        surface.blit(count, self.start_pos(area, count, self.count_top))
+        for code, cell in zip(self.codes, self.cells, strict=True):
             self._badge(surface, cell, code, code in earned)
 
     def _badge(self, surface: pygame.Surface, cell: pygame.Rect, code: str, won: bool) -> None:
         m = self.m
-        text = self.app.text
-        skill = SKILLS[code]
         draw.card(
             surface,
             cell,
             theme.WHITE if won else theme.BG_BAND,
             m.radius,
-            border=theme.ACCENT if won else theme.SHADOW,
+            border=theme.ACCENT if won else theme.OUTLINE,
             shadow=m.px(3) if won else 0,
         )
-        medal = min(cell.height - m.px(24), m.px(64))
+        medal = self.medal
         center = (cell.left + m.px(14) + medal // 2, cell.centery)
+        if m.rtl:
+            center = (cell.right - m.px(14) - medal // 2, cell.centery)
         if won:
             pygame.draw.circle(surface, theme.ACCENT, center, medal // 2)
             draw.star(surface, center, round(medal * 0.7), theme.WHITE)
         else:
-            pygame.draw.circle(surface, theme.SHADOW, center, medal // 2, max(2, medal // 14))
-        width = cell.right - center[0] - medal // 2 - m.px(22)
-        size = max(12, min(m.small, round(cell.height / 5.5)))
-        name = text.render(self._(skill.name), size, theme.INK, width, bold=True)
-        status = self._("Earned") if won else self._("Not yet")
-        note = text.render(
-            status, max(12, size - 2), theme.GOOD if won else theme.INK_SOFT, width, bold=won
-        )
+            pygame.draw.circle(surface, theme.OUTLINE, center, medal // 2, max(2, medal // 14))
+        width = self._text_width(cell.width)
+        name, note = self._labels(code, won, width)
         x = center[0] + medal // 2 + m.px(12)
         top = cell.centery - (name.get_height() + note.get_height()) // 2
+        if m.rtl:  # the words start at the right, beside the medal
+            right = center[0] - medal // 2 - m.px(12)
+            surface.blit(name, (right - name.get_width(), top))
+            surface.blit(note, (right - note.get_width(), top + name.get_height()))
+            return
         surface.blit(name, (x, top))
         surface.blit(note, (x, top + name.get_height()))

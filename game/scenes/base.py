@@ -2,26 +2,32 @@
 
 Every screen gets the same control scheme: mouse or touch press-and-release on a
 button, Tab / arrows to move the focus ring, Enter or Space to press, Escape to go
-back and F1 for help.
+back, F1 for help, and R (or the speaker button) to hear the screen read aloud.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from game.i18n import N_
 from game.ui import draw, theme
 from game.ui.widgets import STYLES, Button
 
 if TYPE_CHECKING:
     from game.app import App
+    from game.narration.lines import Line, LineMaker
+    from game.ui.focus import FocusCause
 
-STYLES.setdefault("help", (theme.ACCENT, theme.INK, None))
+STYLES.setdefault("help", ("ACCENT", "INK", None))
 
 NEXT_KEYS = {pygame.K_TAB, pygame.K_DOWN, pygame.K_RIGHT}
 PREV_KEYS = {pygame.K_UP, pygame.K_LEFT}
 PRESS_KEYS = {pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE}
+#: Keys that scroll a page taller than the window.
+PAGE_KEYS = {pygame.K_PAGEUP, pygame.K_PAGEDOWN}
 
 
 class Scene:
@@ -31,9 +37,13 @@ class Scene:
     has_back = True
     #: Show the Help button in the header.
     has_help = True
+    #: Show the speaker button in the header: it reads the screen aloud (so does R).
+    has_read = True
     #: Whose help the Help button opens: None for the child's own age group (settings),
     #: a band code, or ``"adult"`` (game.helplines.ADULT) on grown-ups' screens.
     help_for: str | None = None
+    #: True for screens whose own part scrolls with Page Up / Page Down (the chat).
+    own_page_keys = False
 
     def __init__(self, app: App) -> None:
         self.app = app
@@ -43,6 +53,16 @@ class Scene:
         self.dirty = True
         self._pressed: str | None = None
         self._backdrop: pygame.Surface | None = None
+        #: How far the page is scrolled down (px) when it is taller than the window.
+        self.scroll_y = 0
+        #: The bottom of the screen's own text and pictures (page y, px), set by
+        #: :meth:`build`; the page grows to hold it and every button, then scrolls.
+        self.extent = 0
+        self._title_h = 0
+        self._header_grow = 0
+        self._drag: tuple[int, int, bool] | None = None
+        self._page: pygame.Surface | None = None
+        self._header_cache: pygame.Surface | None = None
 
     # -- conveniences ----------------------------------------------------------
     @property
@@ -57,6 +77,45 @@ class Scene:
     def title(self) -> str:
         """Header title ('' for none)."""
         return ""
+
+    # -- reading aloud (see game.narration) --------------------------------------
+    @property
+    def say(self) -> LineMaker:
+        """Makes the lines this screen reads aloud, in the current language."""
+        from game.narration.lines import LineMaker
+
+        return LineMaker(self.app.tr)
+
+    def narration(self) -> list[Line]:
+        """What the screen reads aloud, in reading order: its title, then its own text.
+
+        Screens with text of their own override :meth:`narration_body`; the buttons are
+        read when they take the focus (:meth:`spoken_button`).
+        """
+        title = self.title()
+        return ([self.say.said(title, key="title")] if title else []) + self.narration_body()
+
+    def narration_body(self) -> list[Line]:
+        """The screen's own text to read after its title (subclasses override)."""
+        return []
+
+    def spoken_button(self, button: Button) -> list[Line]:
+        """What is read when *button* takes the focus: its label, then its sublabel."""
+        if button.key == "read":
+            # TRANSLATORS: what the speaker button (it reads the screen aloud) is called.
+            return [self.say.ui(N_("Read to me"))]
+        lines = [self.say.said(button.label)] if button.label else []
+        if button.lang and lines:  # a language's name, read in that language
+            lines[0] = replace(lines[0], lang=button.lang)
+        if button.sublabel:
+            lines += [self.say.said(part) for part in button.sublabel.split("\n") if part]
+        return lines
+
+    def redraw_all(self) -> None:
+        """Draw everything again next frame, the cached backdrop too (its text changed)."""
+        self._backdrop = None
+        self._header_cache = None
+        self.dirty = True
 
     # -- lifecycle -------------------------------------------------------------
     def enter(self) -> None:
@@ -80,8 +139,10 @@ class Scene:
         """Rebuild buttons for the current window, language and text size."""
         focused = self.focused_key()
         before = [b.key for b in self.buttons]
-        self.header_buttons = self._header()
+        self._fit_header()
+        self._title_h = self._page_title_height()
         self.buttons = []
+        self.extent = 0
         self.focus = self.first_focus()
         self.build()
         if [b.key for b in self.buttons] != before:
@@ -91,9 +152,12 @@ class Scene:
         if self.m.rtl:
             self._mirror()
         keys = [b.key for b in self.all_buttons()]
+        self._backdrop = None
+        self._header_cache = None
+        self.scroll_to(self.scroll_y)
         if focused in keys:
             self.focus = keys.index(focused)
-        self._backdrop = None
+            self._reveal_focus()  # the ring stays in view (a new screen starts at its top)
         self.dirty = True
 
     def _mirror(self) -> None:
@@ -120,23 +184,50 @@ class Scene:
         return 0
 
     def content_rect(self) -> pygame.Rect:
-        """The area below the header."""
-        top = self.header_height()
+        """The area below the header (and below the title, when it needs its own lines).
+
+        Content may run below its bottom: the page then scrolls (see :meth:`page_height`).
+        """
+        top = self.header_height() + self._title_h
         return pygame.Rect(0, top, self.m.width, self.m.height - top)
 
     def header_height(self) -> int:
-        """Height of the header band."""
-        return self.m.px(60) + self.m.button_h // 2
+        """Height of the header band (taller when a header button's words need two lines)."""
+        return self.m.px(60) + self.m.button_h // 2 + self._header_grow
+
+    def _header_button_h(self) -> int:
+        """Height of the header's buttons."""
+        return self.m.button_h + self._header_grow
+
+    def _fit_header(self) -> None:
+        """Lay out the header; grow it if a button's words need more room (never shrunk)."""
+        self._header_grow = 0
+        self.header_buttons = self._header()
+        m = self.m
+        need = max(
+            (
+                b._label(self.app.text, m, theme.INK).get_height() + m.px(16) - b.rect.height
+                for b in self.header_buttons
+            ),
+            default=0,
+        )
+        if need > 0:
+            self._header_grow = need
+            self.header_buttons = self._header()
 
     def _header(self) -> list[Button]:
         m = self.m
-        h = m.button_h
+        h = self._header_button_h()
         top = (self.header_height() - h) // 2
         out = []
+        edge = m.width - m.pad
         if self.has_help:
             width = self._header_width(self._("Help"))
             rect = pygame.Rect(m.width - m.pad - width, top, width, h)
             out.append(Button("help", self._("Help"), rect, "help", icon=self._help_icon))
+            edge = rect.left - m.px(12)
+        if self.has_read:
+            out.append(speaker_button(pygame.Rect(edge - h, top, h, h)))
         if self.has_back:
             width = self._header_width(self._("Back"))
             rect = pygame.Rect(m.pad, top, width, h)
@@ -152,10 +243,14 @@ class Scene:
         return out
 
     def _header_width(self, label: str) -> int:
-        """Wide enough for the label on one line (long translations), within a quarter screen."""
+        """Wide enough for the label on one line (long translations, large text).
+
+        At most a third of the window: a title that no longer fits between the header
+        buttons gets its own lines under the header.
+        """
         m = self.m
         text_w = self.app.text.render(label, m.body, theme.INK, bold=True).get_width()
-        return min(max(m.px(130) + m.font(26) * 2, text_w + m.body * 2 + 2 * m.pad), m.width // 4)
+        return min(max(m.px(130) + m.font(26) * 2, text_w + m.body * 2 + 2 * m.pad), m.width // 3)
 
     def _help_icon(self, surface: pygame.Surface, center: tuple[int, int], size: int) -> None:
         glyph = self.app.text.render("?", round(size * 0.8), theme.INK, bold=True)
@@ -164,15 +259,36 @@ class Scene:
     def all_buttons(self) -> list[Button]:
         """Buttons in keyboard order: the screen's own first, then Back, then Help."""
         back = [b for b in self.header_buttons if b.key == "back"]
+        read = [b for b in self.header_buttons if b.key == "read"]
         helps = [b for b in self.header_buttons if b.key == "help"]
-        return self.buttons + back + helps
+        return self.buttons + back + read + helps
 
-    def focus_on(self, key: str) -> None:
+    def focus_on(self, key: str, cause: FocusCause = "screen") -> None:
         """Put the focus ring on button *key* (if it is on screen)."""
         keys = [b.key for b in self.all_buttons()]
         if key in keys:
-            self.focus = keys.index(key)
-            self.dirty = True
+            self.set_focus(keys.index(key), cause)
+
+    def set_focus(self, index: int, cause: FocusCause) -> None:
+        """Move the focus ring to button *index* (-1: none); the one place focus moves.
+
+        Every move is announced on ``app.focus_events`` (narration reads the button,
+        switch scanning restarts its wait), even onto the button already focused, so a
+        screen that puts the ring back on the same key after an answer is read again.
+        """
+        self.focus = index
+        self.dirty = True
+        self._reveal_focus()
+        if self.app.stack and self.app.scene is self:
+            from game.ui.focus import FocusChange
+
+            button = self.focused_button()
+            self.app.focus_events.emit(FocusChange(self, button, cause))
+
+    def focused_button(self) -> Button | None:
+        """The button with keyboard focus (None when nothing is focused)."""
+        buttons = self.all_buttons()
+        return buttons[self.focus] if 0 <= self.focus < len(buttons) else None
 
     def focused_key(self) -> str | None:
         """Key of the button with keyboard focus."""
@@ -188,6 +304,8 @@ class Scene:
                 self.press("help")
             elif event.key == pygame.K_ESCAPE and self.has_back:
                 self.press("back")
+            elif event.key == pygame.K_r and not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
+                self.app.narration.replay(self)
             elif buttons and event.key == pygame.K_TAB and event.mod & pygame.KMOD_SHIFT:
                 self.move_focus(-1)
             elif buttons and event.key in NEXT_KEYS:
@@ -198,39 +316,60 @@ class Scene:
                 focused = self.focused_key()
                 if focused is not None:
                     self.press(focused)
+            elif event.key in PAGE_KEYS and self.max_scroll() > 0 and not self.own_page_keys:
+                view = self.m.height - self.header_height() - self.m.px(60)
+                self.scroll_to(self.scroll_y + (view if event.key == pygame.K_PAGEDOWN else -view))
             else:
                 self.on_key(event)
         elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
             self._pressed = self._hit(event.pos)
+            self._drag = (event.pos[1], self.scroll_y, False)
         elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
             hit = self._hit(event.pos)
-            if hit is not None and hit == self._pressed:
+            dragged = self._drag is not None and self._drag[2]
+            if hit is not None and hit == self._pressed and not dragged:
                 self.press(hit)
             self._pressed = None
+            self._drag = None
         elif event.type == pygame.MOUSEMOTION:
+            if self._drag_page(event):
+                return
             hit = self._hit(event.pos)
             keys = [b.key for b in buttons]
             if hit is not None and keys.index(hit) != self.focus:
-                self.focus = keys.index(hit)
-                self.dirty = True
+                self.set_focus(keys.index(hit), "pointer")
         elif event.type == pygame.MOUSEWHEEL:
             self.on_scroll(event.y)
 
+    def _drag_page(self, event: pygame.event.Event) -> bool:
+        """A finger or a held mouse button dragging a tall page scrolls it (no press then)."""
+        if self._drag is None or not event.buttons[0] or self.max_scroll() <= 0:
+            return False
+        start_y, start_scroll, moved = self._drag
+        moved = moved or abs(event.pos[1] - start_y) > self.m.px(16)
+        if moved:
+            self._drag = (start_y, start_scroll, True)
+            self.scroll_to(start_scroll - (event.pos[1] - start_y))
+        return moved
+
     def _hit(self, pos: tuple[int, int]) -> str | None:
-        for button in self.all_buttons():
+        for button in self.header_buttons:
             if button.rect.collidepoint(pos):
+                return button.key
+        if pos[1] < self.header_height():
+            return None  # the page scrolled under the header is hidden there
+        for button in self.all_buttons():
+            if self.on_screen(button).collidepoint(pos):
                 return button.key
         return None
 
-    def move_focus(self, delta: int) -> None:
+    def move_focus(self, delta: int, cause: FocusCause = "keyboard") -> None:
         """Move the focus ring to the next (1) or previous (-1) button, wrapping around."""
         count = len(self.all_buttons())
         if count and not 0 <= self.focus < count:  # nothing focused yet: start at an end
-            self.focus = 0 if delta > 0 else count - 1
-            self.dirty = True
+            self.set_focus(0 if delta > 0 else count - 1, cause)
         elif count:
-            self.focus = (self.focus + delta) % count
-            self.dirty = True
+            self.set_focus((self.focus + delta) % count, cause)
 
     def press(self, key: str) -> None:
         """Activate the button *key* (header buttons handled here)."""
@@ -241,6 +380,8 @@ class Scene:
             self.app.push(HelpScene(self.app, self.help_audience()))
         elif key == "back":
             self.app.pop()
+        elif key == "read":
+            self.app.narration.replay(self)
         else:
             self.on_button(key)
         self.dirty = True
@@ -256,19 +397,133 @@ class Scene:
         """A key that is not a navigation key (subclasses may override)."""
 
     def on_scroll(self, amount: int) -> None:
-        """Mouse wheel (subclasses may override)."""
+        """Mouse wheel: scroll the page when it is taller than the window.
+
+        (Subclasses with a scrolling part of their own may override.)
+        """
+        self.scroll_to(self.scroll_y - amount * self.m.px(80))
 
     # -- drawing ---------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
-        """Draw the whole screen: the cached backdrop, then what changes, then buttons."""
-        if self._backdrop is None or self._backdrop.get_size() != surface.get_size():
-            self._backdrop = pygame.Surface(surface.get_size()).convert(surface)
+        """Draw the whole screen: the cached backdrop, then what changes, then buttons.
+
+        A page taller than the window is drawn whole and shown through the window
+        under the fixed header, scrolled by :attr:`scroll_y`, with a scroll bar.
+        """
+        if self.max_scroll() <= 0:
+            if self._backdrop is None or self._backdrop.get_size() != surface.get_size():
+                self._backdrop = pygame.Surface(surface.get_size()).convert(surface)
+                self._backdrop.fill(theme.BG)
+                self.draw_header(self._backdrop)
+                self._draw_page_title(self._backdrop)
+                self.draw_backdrop(self._backdrop)
+            surface.blit(self._backdrop, (0, 0))
+            self.draw_content(surface)
+            self.draw_buttons(surface)
+            return
+        page = self.draw_page(surface)
+        top = self.header_height()
+        width, height = surface.get_size()
+        surface.blit(page, (0, top), pygame.Rect(0, top + self.scroll_y, width, height - top))
+        if self._header_cache is None or self._header_cache.get_width() != width:
+            self._header_cache = pygame.Surface((width, top)).convert(surface)
+            self._header_cache.fill(theme.BG)
+            self.draw_header(self._header_cache)
+        surface.blit(self._header_cache, (0, 0))
+        focused = self.focused_key()
+        for button in self.header_buttons:
+            button.draw(surface, self.app.text, self.m, button.key == focused)
+        self.draw_scrollbar(surface)
+
+    def draw_page(self, like: pygame.Surface) -> pygame.Surface:
+        """The whole page (window width, :meth:`page_height` tall) with content and buttons.
+
+        Header buttons are not on it: they stay put in the header while the page scrolls.
+        """
+        size = (like.get_width(), self.page_height())
+        if self._backdrop is None or self._backdrop.get_size() != size:
+            self._backdrop = pygame.Surface(size).convert(like)
             self._backdrop.fill(theme.BG)
-            self.draw_header(self._backdrop)
+            self._draw_page_title(self._backdrop)
             self.draw_backdrop(self._backdrop)
-        surface.blit(self._backdrop, (0, 0))
-        self.draw_content(surface)
-        self.draw_buttons(surface)
+        if self._page is None or self._page.get_size() != size:
+            self._page = pygame.Surface(size).convert(like)
+        page = self._page
+        page.blit(self._backdrop, (0, 0))
+        self.draw_content(page)
+        self.draw_page_buttons(page)
+        return page
+
+    def draw_page_buttons(self, page: pygame.Surface) -> None:
+        """Draw the buttons that scroll with the page (not the header's) onto *page*."""
+        header = self.header_buttons
+        self.header_buttons = []
+        try:
+            self.draw_buttons(page)
+        finally:
+            self.header_buttons = header
+
+    def draw_scrollbar(self, surface: pygame.Surface) -> None:
+        """A bar on the end edge showing which part of the page is in view."""
+        m = self.m
+        top = self.header_height()
+        track_h = m.height - top - 2 * m.px(6)
+        width = max(6, m.px(10))
+        x = m.px(4) if m.rtl else m.width - width - m.px(4)
+        track = pygame.Rect(x, top + m.px(6), width, track_h)
+        pygame.draw.rect(surface, theme.BG_BAND, track, border_radius=width // 2)
+        view = m.height - top
+        thumb_h = max(m.px(40), round(track_h * view / (view + self.max_scroll())))
+        thumb_y = track.top + round((track_h - thumb_h) * self.scroll_y / self.max_scroll())
+        thumb = pygame.Rect(x, thumb_y, width, thumb_h)
+        pygame.draw.rect(surface, theme.INK_SOFT, thumb, border_radius=width // 2)
+
+    # -- the page: taller than the window when text is large ----------------------
+    def page_height(self) -> int:
+        """How tall the page is: the window, or more to hold its buttons and content.
+
+        The screen's own text and pictures end at :attr:`extent`; a margin goes below.
+        """
+        content = [b.rect.bottom for b in self.buttons] + [self.extent]
+        bottom = max(content) + self.m.pad
+        return max(self.m.height, bottom)
+
+    def max_scroll(self) -> int:
+        """How far the page can scroll (0 when it fits the window)."""
+        return max(0, self.page_height() - self.m.height)
+
+    def scroll_to(self, y: int) -> None:
+        """Scroll the page so that page row *y* is at the top of the view (clamped)."""
+        clamped = min(max(0, y), self.max_scroll())
+        if clamped != self.scroll_y:
+            self.scroll_y = clamped
+            self.dirty = True
+
+    def reveal(self, rect: pygame.Rect) -> None:
+        """Scroll just enough for *rect* (page coordinates) to be in view under the header.
+
+        A rect taller than the view shows its top.
+        """
+        margin = self.m.px(12)
+        if rect.bottom + margin > self.m.height + self.scroll_y:
+            self.scroll_to(rect.bottom + margin - self.m.height)
+        if rect.top - margin < self.header_height() + self.scroll_y:
+            self.scroll_to(rect.top - margin - self.header_height())
+
+    def _reveal_focus(self) -> None:
+        button = self.focused_button()
+        if button is not None and button in self.buttons:
+            self.reveal(button.rect)
+
+    def page_pos(self, pos: tuple[int, int]) -> tuple[int, int]:
+        """Where a point of the window is on the (possibly scrolled) page."""
+        return (pos[0], pos[1] + self.scroll_y)
+
+    def on_screen(self, button: Button) -> pygame.Rect:
+        """Where *button* is in the window now (page buttons move as the page scrolls)."""
+        if button in self.header_buttons:
+            return button.rect
+        return button.rect.move(0, -self.scroll_y)
 
     def draw_backdrop(self, surface: pygame.Surface) -> None:
         """Parts of the screen that only change on relayout (drawn once, then reused)."""
@@ -279,23 +534,56 @@ class Scene:
         band = pygame.Rect(0, 0, m.width, self.header_height())
         pygame.draw.rect(surface, theme.BG_BAND, band)
         title = self.title()
-        if title:
-            # The title sits between the header buttons, centred and symmetric, whichever
-            # side each button is on (they swap in right-to-left languages).
-            half = m.width // 2
-            inset = max(
-                [b.rect.right for b in self.header_buttons if b.rect.centerx < half]
-                + [m.width - b.rect.left for b in self.header_buttons if b.rect.centerx >= half]
-                + [0]
+        if title and not self._title_h:
+            left, right = self._title_span()
+            label = self.app.text.render(
+                title, m.heading, theme.INK, right - left, bold=True, align="center"
             )
-            left, right = inset + m.pad, m.width - inset - m.pad
-            for size in (m.heading, round(m.heading * 0.8), round(m.heading * 0.65)):
-                label = self.app.text.render(
-                    title, size, theme.INK, right - left, bold=True, align="center"
-                )
-                if label.get_height() <= band.height:
-                    break
             surface.blit(label, label.get_rect(center=((left + right) // 2, band.centery)))
+
+    def _title_span(self) -> tuple[int, int]:
+        """Where the header title may go: between the header buttons, centred and symmetric.
+
+        (Whichever side each button is on: they swap in right-to-left languages.)
+        """
+        m = self.m
+        half = m.width // 2
+        inset = max(
+            [b.rect.right for b in self.header_buttons if b.rect.centerx < half]
+            + [m.width - b.rect.left for b in self.header_buttons if b.rect.centerx >= half]
+            + [0]
+        )
+        return inset + m.pad, m.width - inset - m.pad
+
+    def _page_title_height(self) -> int:
+        """0 when the title fits the header; else the height of its own lines under it.
+
+        A title is never shrunk: one too long for the header at its size (a long
+        translation, large text) is written across the page under the header instead.
+        """
+        title = self.title()
+        if not title:
+            return 0
+        m = self.m
+        left, right = self._title_span()
+        one_line = self.app.text.render(title, m.heading, theme.INK, bold=True)
+        if one_line.get_width() <= right - left and one_line.get_height() <= self.header_height():
+            return 0
+        return self._page_title().get_height() + m.pad
+
+    def _page_title(self) -> pygame.Surface:
+        """The title wrapped across the page, for a title too long for the header."""
+        m = self.m
+        return self.app.text.render(
+            self.title(), m.heading, theme.INK, m.width - 4 * m.pad, bold=True, align="center"
+        )
+
+    def _draw_page_title(self, surface: pygame.Surface) -> None:
+        """The title on the page, under the header, when it did not fit the header."""
+        if self._title_h:
+            label = self._page_title()
+            top = self.header_height() + self.m.pad // 2
+            surface.blit(label, label.get_rect(midtop=(self.m.width // 2, top)))
 
     def draw_content(self, surface: pygame.Surface) -> None:
         """The screen's own content (subclasses override)."""
@@ -305,3 +593,10 @@ class Scene:
         focused = self.focused_key()
         for button in self.all_buttons():
             button.draw(surface, self.app.text, self.m, button.key == focused)
+
+
+def speaker_button(rect: pygame.Rect) -> Button:
+    """The header's speaker button: a drawn speaker, no words (it is read as "Read to me")."""
+    from game.ui.speaker import SpeakerButton
+
+    return SpeakerButton("read", "", rect, "secondary")

@@ -7,16 +7,26 @@ icon and the tactic's name, and the feedback is kind whatever was chosen.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pygame
 
 from game.content.model import Lesson
+from game.i18n import N_
 from game.scenes.step_base import NUMBER_KEYS, VERDICT_LOOK, StepScene
-from game.session import FEELINGS, LessonSession, Phase
+from game.session import FEELINGS, Entry, LessonSession, Phase
 from game.ui import draw, theme
 from game.ui.chat_bubbles import BubbleRenderer
-from game.ui.flow import Block, draw_blocks, fit, height_of
+from game.ui.flow import READABLE, Block, draw_blocks, fit, height_of
 from game.ui.layout import split
 from game.ui.widgets import Button
+
+if TYPE_CHECKING:
+    from game.narration.lines import Line
+
+
+#: How much of the width the phone takes beside the panel, widest first.
+PHONE_SHARES = (0.53, 0.46, 0.4)
 
 
 class ChatScene(StepScene):
@@ -30,6 +40,8 @@ class ChatScene(StepScene):
         self.scroll = 0
         self.panel = pygame.Rect(0, 0, 0, 0)
         self.phone = pygame.Rect(0, 0, 0, 0)
+        #: Large text: the phone on top and the panel under it, across the window.
+        self.stacked = False
 
     # -- layout ----------------------------------------------------------------
     def release(self) -> None:
@@ -37,11 +49,111 @@ class ChatScene(StepScene):
         super().release()
         self.bubbles.clear()
 
+    #: The chat's own history scrolls with Page Up / Page Down.
+    own_page_keys = True
+
     def build(self) -> None:
-        """Phone and panel rectangles, then the buttons for the current phase."""
+        """Phone and panel rectangles, then the buttons for the current phase.
+
+        The phone sits beside the panel. When the panel's text does not fit there at full
+        size (large text, long translations), the phone goes on top and the panel under
+        it, across the window, and the page scrolls.
+        """
         m = self.m
         area = self.content_rect().inflate(-2 * m.pad, -2 * m.pad)
-        self.phone, self.panel = split(area, 0.53, 2 * m.pad)
+        self.stacked = False
+        for share in PHONE_SHARES:  # a narrower phone before the panel goes under it
+            self.buttons = []
+            self.phone, self.panel = split(area, share, 2 * m.pad)
+            self._build_panel()
+            if self._panel_fits():
+                break
+        else:
+            self.stacked = True
+            self.buttons = []
+            if self.panel.width < READABLE * m.body or not self._panel_words_fit():
+                # Too narrow to read beside the phone: the phone on top, the panel under it.
+                phone_h = max(m.px(260), round((m.height - self.header_height()) * 0.8))
+                self.phone = pygame.Rect(area.left, area.top, area.width, phone_h)
+                top = self.phone.bottom + 2 * m.pad
+                self.panel = pygame.Rect(area.left, top, area.width, max(0, area.bottom - top))
+            # (else the panel stays beside the phone and runs on down the page)
+            self._build_panel()
+            self.panel.height = max(self.panel.height, self._panel_content_height())
+            self._build_panel_buttons_again()
+
+    def _build_panel_buttons_again(self) -> None:
+        """Place the bottom button (if any) at the bottom of the grown panel."""
+        m = self.m
+        for button in self.buttons:
+            if button.key in ("next", "finish"):
+                self.end_side(button, self.panel, self.panel.bottom - button.rect.height)
+        self.extent = self.panel.bottom + m.pad // 2
+
+    def _panel_content_height(self) -> int:
+        """How tall the panel must be for its prompt, buttons or feedback at full size."""
+        m = self.m
+        phase = self.session.phase
+        prompt = self.panel_prompt()
+        prompt_h = self._prompt_height(prompt) + m.pad if prompt else 0
+        bottom = [b.rect.height for b in self.buttons if b.key in ("next", "finish")]
+        bottom_h = max(bottom, default=0)
+        if phase is Phase.FEEDBACK:
+            return self._feedback_height(self.panel.width) + m.pad + bottom_h
+        if phase in (Phase.CHECK_IN, Phase.CHOOSING):
+            return max(b.rect.bottom for b in self.buttons) - self.panel.top
+        return prompt_h + bottom_h
+
+    def _panel_fits(self) -> bool:
+        """True when the panel's content fits beside the phone at full size."""
+        m = self.m
+        panel = self.panel
+        if any(b.rect.bottom > panel.bottom for b in self.buttons):
+            return False
+        if not all(b.label_fits(self.app.text, m) for b in self.buttons):
+            return False
+        if not self._contact_fits():
+            return False
+        prompt = self.panel_prompt()
+        phase = self.session.phase
+        room = panel.height - m.button_h - m.pad
+        if phase is Phase.FEEDBACK:
+            return self._feedback_height(panel.width) <= room
+        if phase in (Phase.READING, Phase.CONTINUE, Phase.FINISHED) and prompt:
+            return self._prompt_height(prompt) + m.px(150) + m.pad <= room
+        return True
+
+    def _panel_words_fit(self) -> bool:
+        """True when no word of the panel's text is wider than the panel (none cut in two)."""
+        m = self.m
+        text = self.app.text
+        width = self.panel.width - 2 * m.pad
+        words = [self.panel_prompt() or "", self._feeling_note()]
+        choice = self.session.chosen
+        if self.session.phase is Phase.FEEDBACK and choice is not None:
+            words.append(self.lt(choice.id, choice.feedback))
+        return (
+            all(text.fits_words(w, m.font(30), width, bold=True) for w in words if w)
+            and all(b.fits_words(text, m) for b in self.buttons)
+            and self._contact_fits()
+        )
+
+    def _contact_fits(self) -> bool:
+        """True when every word of the contact's name fits the phone's title bar."""
+        name = self.lt("contact", self.lesson.contact.name)
+        return self.app.text.fits_words(name, self.m.body, self._contact_width(), bold=True)
+
+    def _contact_width(self) -> int:
+        """Room for the contact's name in the phone's title bar."""
+        m = self.m
+        size = m.px(64) + m.small - m.px(16)
+        return max(10, self.phone.width - m.px(20) - (2 * m.pad + size) * 2)
+
+    def _feedback_height(self, width: int) -> int:
+        return height_of(self._feedback_blocks(width - 2 * self.m.pad, 1.0)) + 2 * self.m.pad
+
+    def _build_panel(self) -> None:
+        """The buttons of the current phase, in the panel."""
         phase = self.session.phase
         if phase is Phase.READING:
             self._bottom_button("next", self._("Next"), arrow=True)
@@ -61,9 +173,13 @@ class ChatScene(StepScene):
         rect = pygame.Rect(
             self.panel.left, self.panel.bottom - m.button_h, self.panel.width, m.button_h
         )
+        self.end_half(rect)
         forward = m.forward
         icon = (lambda s, c, z: draw.arrow(s, c, z, theme.WHITE, forward)) if arrow else None
-        self.buttons.append(Button(key, label, rect, "primary", icon=icon, text_size=m.font(30)))
+        button = Button(key, label, rect, "primary", icon=icon, text_size=m.font(30))
+        if self.stacked:
+            self.end_side(button, self.panel, rect.top)
+        self.buttons.append(button)
 
     def _prompt_height(self, text: str) -> int:
         m = self.m
@@ -81,17 +197,17 @@ class ChatScene(StepScene):
         y = self.panel.top + self._prompt_height(self._("How does this make you feel?")) + m.pad
         for mood in FEELINGS:
             rect = pygame.Rect(self.panel.left, y, self.panel.width, m.button_h)
-            self.buttons.append(
-                Button(
-                    f"feel:{mood}",
-                    labels[mood],
-                    rect,
-                    "choice",
-                    align="left",
-                    icon=lambda s, c, z, mood=mood: draw.face(s, c, round(z * 1.3), mood),
-                )
+            button = Button(
+                f"feel:{mood}",
+                labels[mood],
+                rect,
+                "choice",
+                align="left",
+                icon=lambda s, c, z, mood=mood: draw.face(s, c, round(z * 1.3), mood),
             )
-            y += m.button_h + m.px(14)
+            rect.height = max(m.button_h, button.needed_height(self.app.text, m))
+            self.buttons.append(button)
+            y += rect.height + m.px(14)
 
     def _choice_buttons(self) -> None:
         m = self.m
@@ -101,12 +217,9 @@ class ChatScene(StepScene):
             top += self.app.text.render(
                 note, m.small, theme.INK_SOFT, self.panel.width
             ).get_height() + m.px(10)
-        # Long choices at large text sizes: step the choice text down until all fit.
-        for size in (m.body, m.font(23), m.font(20), m.font(17), 12):
-            buttons = self._make_choices(top, size)
-            if buttons[-1].rect.bottom <= self.panel.bottom:
-                break
-        self.buttons.extend(buttons)
+        # Choices are never shrunk: when they do not fit beside the phone, the panel
+        # goes under it (see build) and the page scrolls.
+        self.buttons.extend(self._make_choices(top, m.body))
 
     def _make_choices(self, top: int, size: int) -> list[Button]:
         area = pygame.Rect(self.panel.left, top, self.panel.width, self.panel.bottom - top)
@@ -163,7 +276,16 @@ class ChatScene(StepScene):
             self.on_scroll(-3)
 
     def on_scroll(self, amount: int) -> None:
-        """Scroll the chat history (positive = older messages)."""
+        """Scroll the chat history (positive = older messages).
+
+        With the panel under the phone (large text), the wheel scrolls the chat only over
+        the phone, and the page everywhere else.
+        """
+        if self.stacked and self.max_scroll() > 0:
+            pointer = pygame.mouse.get_pos()
+            if not self.phone.move(0, -self.scroll_y).collidepoint(pointer):
+                super().on_scroll(amount)
+                return
         self.scroll = max(0, self.scroll + amount * self.m.px(60))
         self.dirty = True
 
@@ -179,7 +301,7 @@ class ChatScene(StepScene):
         draw.card(surface, phone, theme.PHONE, m.px(34), shadow=m.px(6))
         screen = phone.inflate(-m.px(20), -m.px(20))
         pygame.draw.rect(surface, theme.PHONE_SCREEN, screen, border_radius=m.px(24))
-        bar = pygame.Rect(screen.left, screen.top, screen.width, m.px(64) + m.small)
+        bar = pygame.Rect(screen.left, screen.top, screen.width, self._bar_height())
         pygame.draw.rect(
             surface,
             theme.WHITE,
@@ -187,24 +309,39 @@ class ChatScene(StepScene):
             border_top_left_radius=m.px(24),
             border_top_right_radius=m.px(24),
         )
-        pygame.draw.line(surface, theme.SHADOW, bar.bottomleft, bar.bottomright, 2)
+        pygame.draw.line(surface, theme.OUTLINE, bar.bottomleft, bar.bottomright, 2)
         contact = self.lesson.contact
-        size = bar.height - m.px(16)
+        size = m.px(64) + m.small - m.px(16)
         avatar_x = bar.right - m.pad - size // 2 if m.rtl else bar.left + m.pad + size // 2
         draw.avatar(surface, (avatar_x, bar.centery), size, contact.avatar)
-        name = self.app.text.render(self.lt("contact", contact.name), m.body, theme.INK, bold=True)
-        app_name = self.app.text.render(self.lt("contact", contact.app), m.font(18), theme.INK_SOFT)
+        name, app_name = self._contact_labels()
         text_area = bar.inflate(-(2 * m.pad + size) * 2, 0)
-        surface.blit(
-            name, self.start_pos(text_area, name, bar.centery - name.get_height() + m.px(6))
-        )
-        surface.blit(app_name, self.start_pos(text_area, app_name, bar.centery + m.px(4)))
+        top = bar.centery - (name.get_height() + app_name.get_height() - m.px(10)) // 2
+        surface.blit(name, self.start_pos(text_area, name, top))
+        app_top = top + name.get_height() - m.px(2)
+        surface.blit(app_name, self.start_pos(text_area, app_name, app_top))
         self._draw_panel(surface)
+
+    def _bar_height(self) -> int:
+        """The phone's title bar: the contact's name over the app's name, with room around."""
+        m = self.m
+        name, app_name = self._contact_labels()
+        return max(m.px(64) + m.small, name.get_height() + app_name.get_height() + m.px(8))
+
+    def _contact_labels(self) -> tuple[pygame.Surface, pygame.Surface]:
+        """The contact's name and app, wrapped to the title bar (never shrunk)."""
+        m = self.m
+        contact = self.lesson.contact
+        width = self._contact_width()
+        text = self.app.text
+        name = text.render(self.lt("contact", contact.name), m.body, theme.INK, width, bold=True)
+        app_name = text.render(self.lt("contact", contact.app), m.font(18), theme.INK_SOFT, width)
+        return name, app_name
 
     def _chat_area(self) -> pygame.Rect:
         m = self.m
         screen = self.phone.inflate(-m.px(20), -m.px(20))
-        top = screen.top + m.px(64) + m.small
+        top = screen.top + self._bar_height()
         chat = pygame.Rect(screen.left, top, screen.width, screen.bottom - top)
         return chat.inflate(-2 * m.px(14), -2 * m.px(12))
 
@@ -225,7 +362,11 @@ class ChatScene(StepScene):
         surface.set_clip(previous_clip)
         if total > chat.height and self.scroll < total - chat.height:
             hint = self.app.text.render(
-                self._("Scroll up for earlier messages"), m.font(16), theme.INK_SOFT
+                self._("Scroll up for earlier messages"),
+                m.font(16),
+                theme.INK_SOFT,
+                chat.width - m.px(24),
+                align="center",
             )
             pill = hint.get_rect(midtop=(chat.centerx, chat.top)).inflate(m.px(16), m.px(6))
             veil = pygame.Surface((chat.width, pill.height + m.px(6)), pygame.SRCALPHA)
@@ -234,18 +375,65 @@ class ChatScene(StepScene):
             pygame.draw.rect(surface, theme.SYSTEM_BG, pill, border_radius=pill.height // 2)
             surface.blit(hint, hint.get_rect(center=pill.center))
 
-    def _draw_panel(self, surface: pygame.Surface) -> None:
-        m = self.m
-        text = self.app.text
-        phase = self.session.phase
-        panel = self.panel
-        prompt = {
+    def panel_prompt(self) -> str | None:
+        """The line at the top of the panel for the current phase (None after a choice)."""
+        return {
             Phase.READING: self._("Read the message, then press Next."),
             Phase.CHECK_IN: self._("How does this make you feel?"),
             Phase.CHOOSING: self.choosing_prompt(),
             Phase.CONTINUE: self._("Ready for what happens next?"),
             Phase.FINISHED: self._("You reached the end of the mission!"),
-        }.get(phase)
+        }.get(self.session.phase)
+
+    # -- reading aloud -----------------------------------------------------------------
+    def narration_body(self) -> list[Line]:
+        """Each message with who says it, then the panel: prompt, options or feedback."""
+        session = self.session
+        lines = []
+        for entry in session.history:
+            if not entry.is_choice:  # the child's own pick is not read back to them
+                lines += self.entry_lines(entry)
+        phase, step = session.phase, session.step
+        # "Read the message, then press Next." is said once; later prompts on each step.
+        key = "reading" if phase is Phase.READING else f"{session.step_id}/{phase.value}"
+        prompt = self.panel_prompt()
+        if phase is Phase.CHOOSING and getattr(step, "prompt", None):
+            lines.append(self.lesson_line(step.id, "prompt", step.prompt, key=f"{key}/prompt"))
+        elif prompt:
+            lines.append(self.say.said(prompt, key=f"{key}/prompt"))
+        if phase is Phase.CHECK_IN:
+            lines += self.numbered_lines("feel:")
+        elif phase is Phase.CHOOSING:
+            note = self._feeling_note()
+            if note:
+                lines.append(self.say.said(note, key=f"{key}/note"))
+            lines += self.choice_lines()
+        elif phase is Phase.FEEDBACK:
+            lines += self.feedback_lines()
+        return lines
+
+    def entry_lines(self, entry: Entry) -> list[Line]:
+        """Who is speaking ("Zippy says:"), then the message."""
+        owner = entry.context.split("/", 1)[1]
+        if entry.sender == "contact":
+            name = self.lt("contact", self.lesson.contact.name)
+            # TRANSLATORS: read aloud before a chat message; {name} is who sent it.
+            who = [self.say.ui(N_("{name} says:"), key=f"{entry.key}/who", name=name)]
+        elif entry.sender == "scout":
+            who = [self.say.ui(N_("Scout says:"), key=f"{entry.key}/who")]
+        elif entry.sender == "me":
+            # TRANSLATORS: read aloud before a message the child sends in the chat.
+            who = [self.say.ui(N_("You say:"), key=f"{entry.key}/who")]
+        else:
+            who = []
+        return [*who, self.lesson_line(owner, "text", entry.text, key=entry.key)]
+
+    def _draw_panel(self, surface: pygame.Surface) -> None:
+        m = self.m
+        text = self.app.text
+        phase = self.session.phase
+        panel = self.panel
+        prompt = self.panel_prompt()
         if prompt:
             label = text.render(prompt, m.font(30), theme.INK, panel.width, bold=True)
             surface.blit(label, self.start_pos(panel, label, panel.top))
@@ -254,7 +442,7 @@ class ChatScene(StepScene):
                 surface.blit(
                     note, self.start_pos(panel, note, panel.top + label.get_height() + m.px(10))
                 )
-            if phase in (Phase.READING, Phase.CONTINUE, Phase.FINISHED):
+            if phase in (Phase.READING, Phase.CONTINUE, Phase.FINISHED) and not self.stacked:
                 draw.avatar(surface, (panel.centerx, panel.centery - m.px(10)), m.px(150), "scout")
         if phase is Phase.FEEDBACK:
             self._draw_feedback(surface)
@@ -289,8 +477,6 @@ class ChatScene(StepScene):
         )
         inner_w = area.width - 2 * m.pad
         blocks = fit(lambda scale: self._feedback_blocks(inner_w, scale), area.height - 2 * m.pad)
-        card = pygame.Rect(
-            area.left, area.top, area.width, min(height_of(blocks) + 2 * m.pad, area.height)
-        )
+        card = pygame.Rect(area.left, area.top, area.width, height_of(blocks) + 2 * m.pad)
         draw.card(surface, card, VERDICT_LOOK[choice.verdict][1], m.radius, shadow=m.px(4))
         draw_blocks(surface, blocks, card.left + m.pad, card.top + m.pad, inner_w, m.rtl)

@@ -22,11 +22,13 @@ from game.learning_check import CheckStore, Phase
 from game.scenes.base import Scene
 from game.ui import draw, theme
 from game.ui.answer_pictures import draw_answer_picture
-from game.ui.flow import Block, card_row, height_of
-from game.ui.widgets import Button
+from game.ui.flow import Block, card_height, card_row, cards_bottom, height_of
+from game.ui.layout import UNLIMITED, grid_buttons
+from game.ui.widgets import ICON_REACH, Button
 
 if TYPE_CHECKING:
     from game.app import App
+    from game.narration.lines import Line
     from game.scenes.debrief import DebriefScene
 
 #: The answer buttons of a true/false item, in the order keys 1, 2 and 3 pick them.
@@ -178,6 +180,12 @@ class CheckScene(Scene):
                 if needed < self.cards.height:
                     self.cards.top += (self.cards.height - needed) // 2
                     self.cards.height = needed
+            bottom = cards_bottom(self.cards, m, self._card_spec())
+            button = self.buttons[-1]
+            if bottom > self.cards.bottom or not button.label_fits(self.app.text, m):
+                # Large text: the cards grow (or stack) and Continue follows them.
+                rect.height = max(m.button_h, button.needed_height(self.app.text, m))
+                rect.top = max(rect.top, bottom + m.pad)
             return
         size = m.font(30)
         answers = answers_of(item)
@@ -192,6 +200,8 @@ class CheckScene(Scene):
             size, scale, height = self._picture_row(answers, width, height)
         self.picture_scale = scale
         row = pygame.Rect(self.area.left, self.area.bottom - height, self.area.width, height)
+        statement_h = card_height(m, self.area.width, self._statement)
+        flowing = statement_h + m.pad + height > self.area.height
         icons = {
             "true": _tick_icon,
             "false": _cross_icon,
@@ -212,9 +222,47 @@ class CheckScene(Scene):
                     text_size=size,
                 )
             )
+        needed = max(b.needed_height(self.app.text, m) for b in self.buttons)
+        words_fit = all(b.fits_words(self.app.text, m) for b in self.buttons)
+        if needed > height and words_fit and statement_h + m.pad + needed <= self.area.height:
+            # Taller answers still fit under the statement: grow the row, keep the layout.
+            height = needed
+            row = pygame.Rect(self.area.left, self.area.bottom - height, self.area.width, height)
+            for button in self.buttons:
+                button.rect.update(button.rect.left, row.top, button.rect.width, height)
+        elif flowing or needed > height or not words_fit:
+            # Large text: the statement card as tall as it needs, the answers under it
+            # (in fewer columns if their words need it); the page scrolls.
+            self.cards = pygame.Rect(self.area.left, self.area.top, self.area.width, statement_h)
+            row.top = self.cards.bottom + m.pad
+            row.height = UNLIMITED  # the page scrolls
+            grid_buttons(
+                self.buttons,
+                row,
+                len(answers),
+                height,
+                m.pad,
+                self.app.text,
+                m,
+                center=False,
+            )
+            return
         self.cards = pygame.Rect(
             self.area.left, self.area.top, self.area.width, self.area.height - height - m.pad
         )
+
+    def _card_spec(self) -> list:
+        """The cards on the screen: the statement (and why), or the closing words."""
+        item = self.item
+        if item is None:
+            return [(1.0, theme.SCOUT_BG, self._thanks)]
+        if self.answer is None:
+            return [(1.0, theme.WHITE, self._statement)]
+        right = self.is_right(item, self.answer)
+        return [
+            (0.45, theme.WHITE, self._statement),
+            (1.0, theme.GOOD_BG if right else theme.THINK_BG, self._why),
+        ]
 
     def _picture_row(
         self, answers: tuple[str, ...], width: int, least: int
@@ -222,27 +270,78 @@ class CheckScene(Scene):
         """Text size, picture scale and height of a row of picture answers.
 
         The picture sits over the words; the row takes at most half the screen, so on a
-        small window or with extra-large text the picture and then the words get smaller.
+        small window or with extra-large text the picture gets smaller (the words never
+        do).
         """
         m = self.m
         limit = max(least, self.area.height // 2)
-        for size in (m.font(30), m.font(26), m.font(23), m.font(20)):
-            words = max(
-                self.app.text.render(
-                    self.label_of(answer),
-                    size,
-                    theme.INK,
-                    width - 2 * m.pad,
-                    bold=True,
-                    align="center",
-                ).get_height()
-                for answer in answers
-            )
-            picture = min(round(size * PICTURE_SCALE), limit - words - m.px(40))
-            if picture >= round(size * 1.3):
-                break
-        picture = max(picture, round(size * 1.3))
-        return size, picture / size, max(least, picture + words + m.px(40))
+        size = m.font(30)
+        words = max(
+            self.app.text.render(
+                self.label_of(answer),
+                size,
+                theme.INK,
+                width - 2 * m.pad,
+                bold=True,
+                align="center",
+            ).get_height()
+            for answer in answers
+        )
+        room = round((limit - words - m.px(40)) / ICON_REACH)
+        picture = max(min(round(size * PICTURE_SCALE), room), round(size * 1.3))
+        return size, picture / size, max(least, round(picture * ICON_REACH) + words + m.px(40))
+
+    # -- reading aloud -----------------------------------------------------------
+    def narration_body(self) -> list[Line]:
+        """The question and its answers; after answering, why; at the end, the thanks."""
+        from game.narration.lines import LineMaker
+
+        band = self.lesson.grade_band
+        say = LineMaker(self.app.tr, lambda text: self.app.fill_services(text, band))
+        item = self.item
+        if item is None:
+            return [
+                say.ui("Thanks! Now let's play."),
+                say.ui("Your answers are not marked, and your name is never saved."),
+            ]
+        key = f"{item.id}/{self.answer or ''}"
+        counter = self._("Question {n} of {total}").format(
+            n=self.app.tr.number(self.index + 1), total=self.app.tr.number(len(self.items))
+        )
+        lines = [
+            say.said(counter, key=f"{key}/counter"),
+            say.ui("Pick an answer." if item.options else "True or false?", key=f"{key}/kind"),
+            say.lesson(self.lesson.id, item.id, "text", item.text, key=f"{key}/text"),
+        ]
+        if self.answer is None:
+            if self.phase == "pre":
+                lines.append(say.ui("This is not a test. Pick what you think, or Not sure."))
+            for index, answer in enumerate(answers_of(item)):
+                number = self.app.tr.number(index + 1)
+                lines.append(say.plain(number, key=f"{key}/{answer}/number", shown=""))
+                option = self._option(answer)
+                if option is not None:
+                    words = say.lesson(
+                        self.lesson.id, option.id, "text", option.text, key=f"{key}/{answer}"
+                    )
+                else:
+                    words = say.said(self.label_of(answer), key=f"{key}/{answer}")
+                lines.append(words)
+            return lines
+        if self.is_right(item, self.answer):
+            heading = "That's right!"
+        elif self.answer == "unsure":
+            heading = "It's OK not to be sure. Here's why:"
+        else:
+            heading = "Not quite. Here's why:"
+        right = self._("{answer} (right answer)").format(
+            answer=self.label_of(self.right_answer(item))
+        )
+        return lines + [
+            say.ui(heading, key=f"{key}/heading"),
+            say.said(right, key=f"{key}/right"),
+            say.lesson(self.lesson.id, item.id, "explain", item.explain, key=f"{key}/why"),
+        ]
 
     # -- input -----------------------------------------------------------------
     def on_button(self, key: str) -> None:
@@ -292,23 +391,7 @@ class CheckScene(Scene):
     # -- drawing ---------------------------------------------------------------
     def draw_backdrop(self, surface: pygame.Surface) -> None:
         """The cards: the statement (and why, after answering), or the closing words."""
-        item = self.item
-        m = self.m
-        if item is None:
-            card_row(surface, self.cards, m, [(1.0, theme.SCOUT_BG, self._thanks)])
-        elif self.answer is None:
-            card_row(surface, self.cards, m, [(1.0, theme.WHITE, self._statement)])
-        else:
-            right = self.is_right(item, self.answer)
-            card_row(
-                surface,
-                self.cards,
-                m,
-                [
-                    (0.45, theme.WHITE, self._statement),
-                    (1.0, theme.GOOD_BG if right else theme.THINK_BG, self._why),
-                ],
-            )
+        card_row(surface, self.cards, self.m, self._card_spec())
 
     def _statement(self, width: int, scale: float) -> list[Block]:
         m = self.m

@@ -11,7 +11,7 @@ from game.profile import UNKNOWN_COUNTRY
 from game.scenes.base import Scene
 from game.scenes.list_base import Item, ListScene
 from game.ui import theme
-from game.ui.layout import grid
+from game.ui.layout import grid_buttons
 from game.ui.widgets import Button
 
 if TYPE_CHECKING:
@@ -29,24 +29,26 @@ class LanguageScene(Scene):
         """One button per shipped language, named in that language."""
         m = self.m
         area = self.content_rect().inflate(-4 * m.pad, -2 * m.pad)
-        area.height -= m.body * 2
+        area.height -= self._note().get_height() + m.pad
         languages = self.app.languages()
         current = self.app.tr.language
         rows = -(-len(languages) // 2)
         cell_h = min(round(m.button_h * 1.6), (area.height - m.pad * (rows - 1)) // rows)
-        rects = grid(area, len(languages), 2, cell_h, m.pad)
-        for (code, name, reviewed), rect in zip(languages, rects, strict=True):
+        for code, name, reviewed in languages:
             self.buttons.append(
                 Button(
                     f"lang:{code}",
                     name,
-                    rect,
+                    pygame.Rect(area.left, area.top, 1, cell_h),
                     "selected" if code == current else "choice",
                     text_size=m.font(28),
                     lang=code,
                     sublabel="" if reviewed else self._("Draft translation"),
                 )
             )
+        bottom = grid_buttons(self.buttons, area, 2, cell_h, m.pad, self.app.text, m)
+        self.note_top = max(bottom + m.pad, m.height - m.pad - self._note().get_height())
+        self.extent = self.note_top + self._note().get_height()
         keys = [b.key for b in self.buttons]
         if f"lang:{current}" in keys:
             self.focus = keys.index(f"lang:{current}")
@@ -57,10 +59,9 @@ class LanguageScene(Scene):
         self.app.set_language(code)
         self.app.pop()
 
-    def draw_content(self, surface: pygame.Surface) -> None:
-        """What a draft translation means, for the grown-up choosing."""
+    def _note(self) -> pygame.Surface:
         m = self.m
-        note = self.app.text.render(
+        return self.app.text.render(
             self._(
                 "Draft translations have not yet been checked by a native-speaking "
                 "safeguarding reviewer."
@@ -70,7 +71,11 @@ class LanguageScene(Scene):
             m.width - 4 * m.pad,
             align="center",
         )
-        surface.blit(note, note.get_rect(midbottom=(m.width // 2, m.height - m.pad)))
+
+    def draw_content(self, surface: pygame.Surface) -> None:
+        """What a draft translation means, for the grown-up choosing (under the buttons)."""
+        note = self._note()
+        surface.blit(note, note.get_rect(midtop=(self.m.width // 2, self.note_top)))
 
 
 class CountryScene(ListScene):

@@ -19,16 +19,16 @@ from game.helplines import ADULT
 from game.learning_check import PHASES, CheckStore, Phase, Summary
 from game.scenes.base import Scene
 from game.storage import atomic_write
-from game.ui import draw, flow, theme
-from game.ui.flow import Block, draw_blocks, fit, height_of
-from game.ui.layout import grid
+from game.ui import draw, theme
+from game.ui.flow import Block, draw_blocks, height_of
+from game.ui.layout import grid_buttons
 from game.ui.widgets import Button
 
 if TYPE_CHECKING:
     from game.app import App
 
 #: Bar colours per phase; the words "Before" and "After" carry the meaning.
-BAR_COLORS = {"pre": theme.INK_SOFT, "post": theme.PRIMARY}
+BAR_COLORS = theme.Themed({"pre": "INK_SOFT", "post": "PRIMARY"})
 
 
 @dataclass(frozen=True)
@@ -117,32 +117,38 @@ class ClassSummaryScene(Scene):
         on = self.app.profile.settings.learning_check
         label = self._("Learning check: On") if on else self._("Learning check: Off")
         natural = self.app.text.render(label, m.body, theme.INK, bold=True).get_width()
-        toggle_w = min(
-            max(natural + 2 * m.pad + m.body * 2, area.width * 3 // 10), area.width * 2 // 5
-        )
-        notes_w = area.width - toggle_w - m.pad
-        self.notes = fit(lambda scale: self._note_blocks(notes_w, scale), area.height // 4)
-        top_h = max(m.button_h, height_of(self.notes))
+        wanted = natural + 2 * m.pad + m.body * 2
+        toggle_w = min(max(wanted, area.width * 3 // 10), area.width * 2 // 5)
         toggle = pygame.Rect(area.left, area.top, toggle_w, m.button_h)
-        self.buttons.append(
-            Button(
-                "toggle",
-                label,
-                toggle,
-                "action" if on else "secondary",
-                icon=_switch_icon(on),
-            )
-        )
-        self.notes_rect = pygame.Rect(toggle.right + m.pad, area.top, notes_w, top_h)
-        row = pygame.Rect(area.left, area.bottom - m.button_h, area.width, m.button_h)
+        switch = Button("toggle", label, toggle, "action" if on else "secondary")
+        switch.icon = _switch_icon(on)
+        self.buttons.append(switch)
+        if wanted <= toggle_w:  # the switch and the notes side by side
+            notes_w = area.width - toggle_w - m.pad
+            self.notes = self._note_blocks(notes_w, 1.0)
+            top_h = max(m.button_h, height_of(self.notes))
+            self.notes_rect = pygame.Rect(toggle.right + m.pad, area.top, notes_w, top_h)
+        else:  # large text: the switch across the top, the notes under it
+            toggle.width = area.width
+            toggle.height = max(m.button_h, switch.needed_height(self.app.text, m))
+            self.notes = self._note_blocks(area.width, 1.0)
+            notes_h = height_of(self.notes)
+            self.notes_rect = pygame.Rect(area.left, toggle.bottom + m.pad, area.width, notes_h)
+            top_h = self.notes_rect.bottom - area.top
+        row_h = m.button_h
         self.chart = pygame.Rect(
             area.left,
             area.top + top_h + m.pad,
             area.width,
-            area.height - top_h - m.button_h - 2 * m.pad,
+            area.height - top_h - row_h - 2 * m.pad,
         )
         self.pages = self._paginate(self.entries(), self.chart)
         self.page = min(self.page, len(self.pages) - 1)
+        page_h = sum(s.get_height() + m.px(10) for s in self.pages[self.page]) - m.px(10)
+        if not self.pages[self.page]:  # the note that there is nothing yet
+            page_h = self._empty_note().get_height() + 2 * m.pad
+        self.chart.height = max(self.chart.height, page_h)
+        row = pygame.Rect(area.left, self.chart.bottom + m.pad, area.width, row_h)
         clear = self._("Press again to clear all results") if self.confirm_clear else None
         buttons = [
             ("csv", self._("Save as CSV"), "secondary"),
@@ -153,9 +159,17 @@ class ClassSummaryScene(Scene):
                 page=self.app.tr.number(self.page + 1), pages=self.app.tr.number(len(self.pages))
             )
             buttons.append(("page", more, "quiet"))
-        rects = grid(row, len(buttons), len(buttons), row.height, m.pad)
-        for (key, text, style), rect in zip(buttons, rects, strict=True):
-            self.buttons.append(Button(key, text, rect, style))
+        row_buttons = [Button(key, text, pygame.Rect(row), style) for key, text, style in buttons]
+        grid_buttons(
+            row_buttons,
+            row,
+            len(row_buttons),
+            row.height,
+            m.pad,
+            self.app.text,
+            m,
+        )
+        self.buttons += row_buttons
 
     def _note_blocks(self, width: int, scale: float) -> list[Block]:
         m = self.m
@@ -175,15 +189,12 @@ class ClassSummaryScene(Scene):
         return blocks
 
     def _paginate(self, entries: list[Entry], area: pygame.Rect) -> list[list[pygame.Surface]]:
-        """Entries rendered and split into pages that fit *area* (smaller text if one cannot)."""
+        """Entries rendered at full size and split into pages of about *area*'s height.
+
+        An entry taller than the area gets a page of its own (the page then scrolls).
+        """
         gap = self.m.px(10)
-        for scale in flow.SCALES:
-            surfaces = [self._entry(entry, area.width, scale) for entry in entries]
-            if all(s.get_height() <= area.height for s in surfaces):
-                break
-        else:
-            if flow.overflow_log is not None:
-                flow.overflow_log.append(max(s.get_height() for s in surfaces) - area.height)
+        surfaces = [self._entry(entry, area.width, 1.0) for entry in entries]
         pages: list[list[pygame.Surface]] = [[]]
         used = 0
         for index, (entry, surface) in enumerate(zip(entries, surfaces, strict=True)):
@@ -268,12 +279,22 @@ class ClassSummaryScene(Scene):
             fill_w = max(bar_h, round(track_w * share))
             fill = pygame.Rect(place(word_w + gap, fill_w), track.top, fill_w, bar_h)
             pygame.draw.rect(out, BAR_COLORS[phase], fill, border_radius=radius)
-        pygame.draw.rect(out, theme.SHADOW, track, width=max(1, m.px(2)), border_radius=radius)
+        pygame.draw.rect(out, theme.OUTLINE, track, width=max(1, m.px(2)), border_radius=radius)
         value_x = word_w + gap + track_w + gap
         out.blit(
             value, (place(value_x, value_w) + (value_w - value.get_width() if m.rtl else 0), 0)
         )
         return out
+
+    def _empty_note(self) -> pygame.Surface:
+        """What the chart says while there are no answers."""
+        return self.app.text.render(
+            self._("No answers yet. Turn the learning check on, then play a lesson."),
+            self.m.body,
+            theme.INK_SOFT,
+            self.chart.width,
+            align="center",
+        )
 
     def _words(self) -> tuple[str, str]:
         return self._("Before"), self._("After")
@@ -328,13 +349,7 @@ class ClassSummaryScene(Scene):
         )
         page = self.pages[self.page]
         if not page:
-            note = self.app.text.render(
-                self._("No answers yet. Turn the learning check on, then play a lesson."),
-                m.body,
-                theme.INK_SOFT,
-                self.chart.width,
-                align="center",
-            )
+            note = self._empty_note()
             surface.blit(note, note.get_rect(center=self.chart.center))
             return
         y = self.chart.top

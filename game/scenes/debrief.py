@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pygame
 
 from game.content.taxonomy import TACTICS, response_sequence
 from game.scenes.base import Scene
 from game.session import LessonSession
 from game.ui import draw, theme
-from game.ui.flow import Block, card_row
+from game.ui.flow import READABLE, Block, card_height, card_row
 from game.ui.widgets import Button
+
+if TYPE_CHECKING:
+    from game.narration.lines import Line
 
 
 class DebriefScene(Scene):
@@ -84,6 +89,51 @@ class DebriefScene(Scene):
                 "secondary",
             ),
         ]
+        if self._cards_fit():
+            return
+        inner = min(self.remember_rect.width, self.score_rect.width) - 2 * m.pad
+        if inner >= READABLE * m.body and all(b.label_fits(self.app.text, m) for b in self.buttons):
+            # The cards still read well side by side: they grow down the page, and the
+            # buttons follow the first one.
+            self.remember_rect.height = max(
+                self.remember_rect.height,
+                card_height(m, self.remember_rect.width, self._lesson_blocks),
+            )
+            self.score_rect.height = max(
+                self.score_rect.height, card_height(m, self.score_rect.width, self._score_blocks)
+            )
+            for button in self.buttons:
+                button.rect.top = self.remember_rect.bottom + m.pad
+            return
+        # Large text: what to remember, then what was earned, then the buttons, one
+        # under another across the window (the page scrolls).
+        self.remember_rect = pygame.Rect(area.left, area.top, area.width, 0)
+        self.remember_rect.height = card_height(m, area.width, self._lesson_blocks)
+        self.score_rect = pygame.Rect(area.left, self.remember_rect.bottom + m.pad, area.width, 0)
+        self.score_rect.height = card_height(m, area.width, self._score_blocks)
+        # The start half only: a step's way on (Continue, Finish) is on the end half.
+        half = (area.width - m.pad) // 2
+        y = self.score_rect.bottom + m.pad
+        for button in self.buttons:
+            button.rect.update(area.left, y, half, m.button_h)
+            if not button.fits_words(self.app.text, m):
+                button.rect.width = area.width
+            button.rect.height = max(m.button_h, button.needed_height(self.app.text, m))
+            y = button.rect.bottom + m.pad
+
+    def _cards_fit(self) -> bool:
+        """True when both cards and both buttons fit side by side at full size."""
+        m = self.m
+        text = self.app.text
+        return (
+            card_height(m, self.remember_rect.width, self._lesson_blocks)
+            <= self.remember_rect.height
+            and card_height(m, self.score_rect.width, self._score_blocks) <= self.score_rect.height
+            and all(
+                b.label_fits(text, m)
+                for b in self.buttons
+            )
+        )
 
     def first_focus(self) -> int:
         """Nothing is focused at first, so a key pressed again and again cannot leave (Tab can)."""
@@ -100,6 +150,38 @@ class DebriefScene(Scene):
             from game.scenes.check import after_lesson
 
             after_lesson(self.app, self.lesson, self)
+
+    def narration_body(self) -> list[Line]:
+        """What to remember (key message, the response steps, reassurance), then the score."""
+        from game.narration.lines import LineMaker
+
+        band = self.lesson.grade_band
+        say = LineMaker(self.app.tr, lambda text: self.app.fill_services(text, band))
+        lines = [
+            say.lesson(self.lesson.id, "key_message", "key_message", self.lesson.key_message),
+            say.ui("Remember:"),
+        ]
+        steps = response_sequence(band, self.lesson.sensitivity_level)
+        lines += [say.ui(step) for step in steps]
+        if self.lesson.sensitivity_level >= 2:
+            lines += [
+                say.ui("It's not your fault."),
+                say.ui("You won't be in trouble for telling."),
+                say.ui("It's never too late to tell."),
+            ]
+        stars = sum(self.session.stars.values())
+        lines.append(
+            say.said(
+                self.app.tr.ngettext("{n} star earned", "{n} stars earned", stars).format(
+                    n=self.app.tr.number(stars)
+                )
+            )
+        )
+        spotted = self.session.flags_spotted()
+        if spotted:
+            lines.append(say.ui("Red flags you learned to spot:"))
+            lines += [say.ui(TACTICS[code].name) for code in spotted]
+        return lines
 
     def _lesson_blocks(self, width: int, scale: float) -> list[Block]:
         """Key message, the band's response steps and the reassurance lines."""
@@ -218,7 +300,9 @@ class DebriefScene(Scene):
         steps = response_sequence(self.lesson.grade_band, self.lesson.sensitivity_level)
         arrow_w = round(m.px(30) * scale)
         labels = [
-            self.app.text.render(self._(step), round(m.small * scale), theme.WHITE, bold=True)
+            self.app.text.render(
+                self._(step), round(m.small * scale), theme.WHITE, width - m.px(24), bold=True
+            )
             for step in steps
         ]
         places = []

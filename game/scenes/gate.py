@@ -60,25 +60,52 @@ class GateScene(Scene):
         return self._("For grown-ups")
 
     def build(self) -> None:
-        """The question on the left; a big keypad on the right."""
+        """The question on the left; a big keypad on the right.
+
+        With large text the question goes on top and the keypad under it, across the
+        window (the page scrolls if need be).
+        """
         m = self.m
         area = self.content_rect().inflate(-4 * m.pad, -2 * m.pad)
         self.text_area, pad_area = split(area, 0.5, 2 * m.pad)
+        self.extent = self.text_area.top + self._text_height(self.text_area.width)
         if self.locked:
             return
         keys = [str(d) for d in range(1, 10)] + ["clear", "0", "ok"]
-        cell_h = min(m.button_h + m.px(8), (pad_area.height - 3 * m.pad) // 4)
-        rects = grid(pad_area, len(keys), 3, cell_h, m.pad)
-        for key, rect in zip(keys, rects, strict=True):
-            if m.rtl:  # the screen mirrors afterwards; a keypad keeps 1-2-3 left to right
-                rect.x = pad_area.left + pad_area.right - rect.right
+        for key in keys:
             if key == "clear":
                 label, style = self._("Clear"), "quiet"
             elif key == "ok":
                 label, style = self._("OK"), "primary"
             else:
                 label, style = self.app.tr.number(int(key)), "choice"
+            rect = pygame.Rect(0, 0, (pad_area.width - 2 * m.pad) // 3, 1)
             self.buttons.append(Button(f"key:{key}", label, rect, style, text_size=m.font(30)))
+        needed = max(b.needed_height(self.app.text, m) for b in self.buttons)
+        widest = max(self._label_width(b) for b in self.buttons)
+        cell_h = min(m.button_h + m.px(8), (pad_area.height - 3 * m.pad) // 4)
+        for button in self.buttons:
+            button.rect.height = cell_h
+        fits = all(b.label_fits(self.app.text, m) for b in self.buttons)
+        if not fits or widest > (pad_area.width - 2 * m.pad) // 3:
+            # Large text: the question across the top, the keypad under it.
+            self.text_area = pygame.Rect(area.left, area.top, area.width, 0)
+            self.text_area.height = self._text_height(area.width)
+            top = self.text_area.bottom + m.pad
+            pad_area = pygame.Rect(area.left, top, area.width, max(0, area.bottom - top))
+            cell_h = max(cell_h, needed)
+        rects = grid(pad_area, len(keys), 3, cell_h, m.pad, center=cell_h * 4 <= pad_area.height)
+        for button, rect in zip(self.buttons, rects, strict=True):
+            if m.rtl:  # the screen mirrors afterwards; a keypad keeps 1-2-3 left to right
+                rect.x = pad_area.left + pad_area.right - rect.right
+            button.rect = rect
+        self.extent = max(self.extent, self.text_area.top + self._text_height(self.text_area.width))
+
+    def _label_width(self, button: Button) -> int:
+        """How wide *button* must be to show its label on one line."""
+        m = self.m
+        label = self.app.text.render(button.label, button.text_size or m.body, theme.INK, bold=True)
+        return label.get_width() + 2 * m.pad
 
     def on_button(self, key: str) -> None:
         """Type a digit, clear, or check the answer."""
@@ -131,13 +158,9 @@ class GateScene(Scene):
         self.a, self.b = self._question()
         self.relayout()
 
-    def draw_content(self, surface: pygame.Surface) -> None:
-        """The explanation, the question and what has been typed so far."""
+    def _lines(self, width: int) -> list[pygame.Surface]:
+        """The explanation and the question (or the note that the gate is locked)."""
         m = self.m
-        text = self.app.text
-        area = self.text_area
-        width = area.width
-        y = area.top
         lines: list[tuple[str, int, tuple[int, int, int], bool]] = [
             (self._("This part is for teachers and parents."), m.body, theme.INK, True)
         ]
@@ -158,13 +181,38 @@ class GateScene(Scene):
             if self.wrong:
                 retry = self._("Not quite. Here is a new one.")
                 lines.append((retry, m.small, theme.INK_SOFT, False))
-        for line, size, colour, bold in lines:
-            label = text.render(line, size, colour, width, bold=bold)
+        return [
+            self.app.text.render(line, size, colour, width, bold=bold)
+            for line, size, colour, bold in lines
+        ]
+
+    def _text_height(self, width: int) -> int:
+        """How tall the explanation, question and answer box are in a column *width* wide."""
+        m = self.m
+        height = sum(label.get_height() + m.pad for label in self._lines(width))
+        if not self.locked:
+            height += m.pad + self._box_height()
+        return height
+
+    def _box_height(self) -> int:
+        """The answer box: room for three digits at full size."""
+        m = self.m
+        digits = self.app.text.render(self.app.tr.number(888), m.font(40), theme.INK, bold=True)
+        return max(m.button_h, digits.get_height() + m.px(16)) + m.px(10)
+
+    def draw_content(self, surface: pygame.Surface) -> None:
+        """The explanation, the question and what has been typed so far."""
+        m = self.m
+        text = self.app.text
+        area = self.text_area
+        width = area.width
+        y = area.top
+        for label in self._lines(width):
             surface.blit(label, self.start_pos(area, label, y))
             y += label.get_height() + m.pad
         if self.locked:
             return
-        box = pygame.Rect(area.left, y + m.pad, min(width, m.px(260)), m.button_h + m.px(10))
+        box = pygame.Rect(area.left, y + m.pad, min(width, m.px(260)), self._box_height())
         if m.rtl:
             box.right = area.right
         draw.card(surface, box, theme.WHITE, m.radius, border=theme.PRIMARY)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pygame
 
 from game.content.taxonomy import BANDS
@@ -9,6 +11,9 @@ from game.scenes.base import Scene
 from game.ui import draw, theme
 from game.ui.layout import grid
 from game.ui.widgets import Button
+
+if TYPE_CHECKING:
+    from game.narration.lines import Line
 
 BAND_AVATARS = {"K2": "bunny", "G35": "fox", "G68": "owl", "G912": "robot"}
 
@@ -21,19 +26,25 @@ class GroupScene(Scene):
         return self._("Who is playing?")
 
     def build(self) -> None:
-        """One card per band; the current band is highlighted."""
+        """One card per band; the current band is highlighted.
+
+        The note goes on top; with large text the cards grow to hold their words and the
+        page scrolls.
+        """
         m = self.m
+        note = self._note()
+        self.note_top = self.content_rect().top + m.pad
         area = self.content_rect().inflate(-4 * m.pad, -3 * m.pad)
-        area.height -= m.px(40)
-        area.top += m.px(40)
-        rects = grid(area, len(BANDS), 2, min(m.px(190), (area.height - m.pad) // 2), m.pad * 2)
+        top = max(area.top + m.px(40), self.note_top + note.get_height() + m.pad)
+        area.height -= top - area.top
+        area.top = top
         current = self.app.profile.settings.band
-        for (code, band), rect in zip(BANDS.items(), rects, strict=False):
+        for code, band in BANDS.items():
             self.buttons.append(
                 Button(
                     f"band:{code}",
                     self._(band.label),
-                    rect,
+                    pygame.Rect(area.left, area.top, (area.width - 2 * m.pad) // 2, 1),
                     "selected" if code == current else "choice",
                     icon=lambda s, c, z, kind=BAND_AVATARS[code]: draw.avatar(s, c, z, kind),
                     text_size=m.font(34),
@@ -41,9 +52,19 @@ class GroupScene(Scene):
                     icon_above=True,
                 )
             )
+        needed = max(b.needed_height(self.app.text, m) for b in self.buttons)
+        cell = max(needed, min(m.px(190), (area.height - m.pad) // 2))
+        rects = grid(area, len(BANDS), 2, cell, m.pad * 2, center=needed < cell)
+        for button, rect in zip(self.buttons, rects, strict=True):
+            button.rect = rect
         if current:
             keys = [b.key for b in self.buttons]
             self.focus = keys.index(f"band:{current}")
+
+    def narration_body(self) -> list[Line]:
+        """The reassuring line, then each age group a child can pick."""
+        lines = [self.say.ui("Pick your age group. We never ask for your name.")]
+        return lines + [self.say.said(b.label, key=b.key) for b in self.buttons]
 
     def on_button(self, key: str) -> None:
         """Save the band and open its lessons."""
@@ -54,14 +75,17 @@ class GroupScene(Scene):
             self.app.profile.save_settings()
             self.app.push(LessonListScene(self.app))
 
-    def draw_content(self, surface: pygame.Surface) -> None:
-        """A reassuring line: we only ask for an age group."""
+    def _note(self) -> pygame.Surface:
         m = self.m
-        note = self.app.text.render(
+        return self.app.text.render(
             self._("Pick your age group. We never ask for your name."),
             m.body,
             theme.INK_SOFT,
             m.width - 4 * m.pad,
             align="center",
         )
-        surface.blit(note, note.get_rect(midtop=(m.width // 2, self.header_height() + m.pad)))
+
+    def draw_content(self, surface: pygame.Surface) -> None:
+        """A reassuring line: we only ask for an age group."""
+        note = self._note()
+        surface.blit(note, note.get_rect(midtop=(self.m.width // 2, self.note_top)))

@@ -16,10 +16,11 @@ from game.help_steps import child_audience, help_steps
 from game.helplines import ADULT, Service
 from game.scenes.base import Scene
 from game.ui import draw, theme
-from game.ui.flow import Block, card_row
+from game.ui.flow import Block, card_row, cards_bottom
 
 if TYPE_CHECKING:
     from game.app import App
+    from game.narration.lines import Line
 
 
 class HelpScene(Scene):
@@ -45,6 +46,38 @@ class HelpScene(Scene):
     def title(self) -> str:
         """Header title."""
         return self._("Need help?")
+
+    def narration_body(self) -> list[Line]:
+        """The steps to take, then who can help: each service, how to reach it, what it does."""
+        say = self.say
+        steps = help_steps(self.audience)
+        lines = [say.ui(steps.heading)] + [say.ui(step) for step in steps.steps]
+        local = self.app.local_help()
+        if local.known:
+            name = self.app.country_name(local.code)
+            lines.append(say.ui("People who can help ({country})", country=name))
+        else:
+            lines.append(say.ui("People who can help"))
+        services = local.services(self.audience)
+        for service in services:
+            lines.append(say.plain(service.name))
+            parts = [
+                self._("Call {number}").format(number=service.phone) if service.phone else "",
+                self._("Text {number}").format(number=service.text) if service.text else "",
+                service.web or "",
+            ]
+            lines.append(say.plain("   ".join(filter(None, parts))))
+            lines.append(say.said(local.describe(service, self.audience, self.app.tr)))
+        if not services:
+            lines.append(
+                say.ui(
+                    "Your trusted grown-ups are your helpers. They can find more help for you."
+                )
+            )
+        if not local.known:
+            lines.append(say.ui("A grown-up can choose your country in Settings."))
+        lines.append(say.ui("This game never sends or saves anything you do here."))
+        return lines
 
     def _advice(self, width: int, scale: float) -> list[Block]:
         m = self.m
@@ -152,13 +185,16 @@ class HelpScene(Scene):
             Block(text.render(what, small, theme.INK_SOFT, width)),
         ]
 
+    def _cards(self) -> list:
+        return [(0.47, theme.SCOUT_BG, self._advice), (1.0, theme.WHITE, self._services)]
+
+    def build(self) -> None:
+        """Room for the two cards: side by side, or one under the other with large text."""
+        m = self.m
+        area = self.content_rect().inflate(-2 * m.pad, -2 * m.pad)
+        self.extent = cards_bottom(area, m, self._cards())
+
     def draw_content(self, surface: pygame.Surface) -> None:
         """Trusted-adult steps on the left, the country's helplines on the right."""
         m = self.m
-        area = self.content_rect().inflate(-2 * m.pad, -2 * m.pad)
-        card_row(
-            surface,
-            area,
-            m,
-            [((0.47), theme.SCOUT_BG, self._advice), (1.0, theme.WHITE, self._services)],
-        )
+        card_row(surface, self.content_rect().inflate(-2 * m.pad, -2 * m.pad), m, self._cards())

@@ -7,15 +7,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pygame
 
 from game.content.model import HelpPlanStep
 from game.i18n import N_
 from game.scenes.step_base import StepScene
 from game.ui import draw, theme
-from game.ui.flow import Block, card_row
-from game.ui.layout import grid
+from game.ui.flow import Block, card_height, card_row
+from game.ui.layout import UNLIMITED, grid, grid_buttons
 from game.ui.widgets import Button
+
+if TYPE_CHECKING:
+    from game.narration.lines import Line
 
 ROLE_NAMES = {
     "parent": N_("Mum, Dad or a parent"),
@@ -115,95 +120,217 @@ class HelpPlanScene(StepScene):
 
     # -- layout ----------------------------------------------------------------
     def build(self) -> None:
-        """Buttons for the current stage."""
+        """Buttons for the current stage.
+
+        When a stage does not fit the window at full size (large text, long
+        translations), its parts go one under another across the window and the page
+        scrolls; nothing is shrunk.
+        """
         m = self.m
         area = self.content_rect().inflate(-2 * m.pad, -2 * m.pad)
         self.area = area
         # Room for the prompt as it wraps (a long translation, the largest text size).
         self.prompt_h = max(m.font(30) * 2, self._prompt_label(area.width).get_height()) + m.pad
-        bottom = pygame.Rect(
-            area.right - m.px(380), area.bottom - m.button_h, m.px(380), m.button_h
-        )
+        self.flowing = False
+        self.hint_rect: pygame.Rect | None = None
+        self.card_rect = pygame.Rect(0, 0, 0, 0)
+        self._build_stage()
+        if not self._stage_fits():
+            self.flowing = True
+            self.buttons = []
+            self._build_stage()
+            hint = self.hint_rect.bottom if self.hint_rect else 0
+            self.extent = max(self.card_rect.bottom, hint)
+
+    def _bottom(self, y: int) -> pygame.Rect:
+        """Where the stage's Done / Continue button goes (roomy: bottom right)."""
+        m = self.m
+        area = self.area
+        if self.flowing:
+            return pygame.Rect(area.left, y, area.width, m.button_h)
+        return pygame.Rect(area.right - m.px(380), area.bottom - m.button_h, m.px(380), m.button_h)
+
+    def _add_bottom(self, y: int, label: str | None = None) -> None:
+        """The stage's Done / Continue button (and, when flowing, the hint above it)."""
+        m = self.m
+        if self.flowing and self.hint:
+            hint = self._hint_label(self.area.width - 2 * m.pad)
+            self.hint_rect = pygame.Rect(self.area.left, y, self.area.width, hint.get_height())
+            self.hint_rect.height += m.px(16)
+            y = self.hint_rect.bottom + m.pad
+        button = self.continue_button(self._bottom(y), label, key="done")
+        if self.flowing:
+            self.end_side(button, self.area, y)
+        self.buttons.append(button)
+
+    def _hint_label(self, width: int) -> pygame.Surface:
+        return self.app.text.render(self.hint, self.m.body, theme.INK, width)
+
+    def _stage_fits(self) -> bool:
+        """True when the roomy layout of the stage holds everything at full size."""
+        m = self.m
+        area = self.area
+        for index, button in enumerate(self.buttons):
+            if button.rect.bottom > area.bottom + 1 or not button.label_fits(self.app.text, m):
+                return False
+            if any(button.rect.colliderect(other.rect) for other in self.buttons[index + 1 :]):
+                return False
+        if self.hint and self.stage != "app":
+            hint = self._hint_label(area.width - m.px(420))
+            if hint.get_height() + m.px(16) > m.button_h + m.px(10):
+                return False
+        if self.stage == "rehearse":
+            return card_height(m, self.card_rect.width, self._rehearsal) <= self.card_rect.height
+        if self.stage == "app":
+            if card_height(m, self.card_rect.width, self._app_steps) > self.card_rect.height:
+                return False
+            actions = [b for b in self.buttons if b.key.startswith("app:")]
+            return self._bubbles_bottom(self.phone) <= min(b.rect.top for b in actions)
+        return True
+
+    def _build_stage(self) -> None:
+        m = self.m
+        area = self.area
+        top = area.top + self.prompt_h
         if self.stage == "adults":
-            body = pygame.Rect(
-                area.left,
-                area.top + self.prompt_h,
-                area.width,
-                bottom.top - area.top - self.prompt_h - m.pad,
-            )
-            roles = self.step.roles
-            columns = 4 if len(roles) > 6 else 3
-            rows = -(-len(roles) // columns)
-            cell_h = min(m.px(130), (body.height - m.pad * (rows - 1)) // rows)
-            for role, rect in zip(
-                roles, grid(body, len(roles), columns, cell_h, m.pad), strict=True
-            ):
-                chosen = role in self.adults
-                self.buttons.append(
-                    Button(
-                        f"role:{role}",
-                        self._(ROLE_NAMES[role]),
-                        rect,
-                        "selected" if chosen else "choice",
-                        text_size=m.font(22),
-                        sublabel=self._("Picked") if chosen else "",
-                        icon=lambda s, c, z, k=ROLE_AVATARS[role]: draw.avatar(s, c, z, k),
-                        icon_scale=2.0,
-                        icon_above=True,
-                    )
-                )
-            self.buttons.append(self.continue_button(bottom, self._("Done"), key="done"))
+            self._role_buttons(top)
         elif self.stage == "app":
-            top = area.top + self.prompt_h
-            self.phone = pygame.Rect(area.left, top, round(area.width * 0.45), area.bottom - top)
-            actions = [*self.step.app_actions, "delete"]
-            inner = self.phone.inflate(-m.px(44), -m.px(44))
-            gap = m.px(10)
+            self._app_buttons(top)
+        elif self.stage == "say":
+            bottom = self._say_buttons(area)
+            if set(self.helpful_ids()) <= set(self.said):
+                self._add_bottom(bottom + m.pad)
+            elif self.flowing and self.hint:
+                hint = self._hint_label(area.width - 2 * m.pad)
+                self.hint_rect = pygame.Rect(area.left, bottom + m.pad, area.width, 0)
+                self.hint_rect.height = hint.get_height() + m.px(16)
+        else:
+            room = area.bottom - m.button_h - m.pad - top
+            self.card_rect = pygame.Rect(area.left, top, area.width, room)
+            if self.flowing:
+                self.card_rect.height = card_height(m, area.width, self._rehearsal)
+            self._add_bottom(self.card_rect.bottom + m.pad)
+
+    def _role_buttons(self, top: int) -> None:
+        m = self.m
+        area = self.area
+        bottom = self._bottom(0)
+        body = pygame.Rect(area.left, top, area.width, bottom.top - top - m.pad)
+        roles = self.step.roles
+        columns = 4 if len(roles) > 6 else 3
+        rows = -(-len(roles) // columns)
+        cell_h = min(m.px(130), (body.height - m.pad * (rows - 1)) // rows)
+        buttons = []
+        for role, rect in zip(roles, grid(body, len(roles), columns, cell_h, m.pad), strict=True):
+            chosen = role in self.adults
+            buttons.append(
+                Button(
+                    f"role:{role}",
+                    self._(ROLE_NAMES[role]),
+                    rect,
+                    "selected" if chosen else "choice",
+                    text_size=m.font(22),
+                    sublabel=self._("Picked") if chosen else "",
+                    icon=lambda s, c, z, k=ROLE_AVATARS[role]: draw.avatar(s, c, z, k),
+                    icon_scale=2.0,
+                    icon_above=True,
+                )
+            )
+        self.buttons += buttons
+        y = body.bottom + m.pad
+        if self.flowing:
+            body.height = UNLIMITED  # the page scrolls
+            y = grid_buttons(
+                buttons, body, columns, m.px(130), m.pad, self.app.text, m, center=False
+            )
+            y += m.pad
+        self._add_bottom(y, self._("Done"))
+
+    def _app_buttons(self, top: int) -> None:
+        m = self.m
+        area = self.area
+        self.phone = pygame.Rect(area.left, top, round(area.width * 0.45), area.bottom - top)
+        if self.flowing:
+            self.phone.width = area.width
+        actions = [*self.step.app_actions, "delete"]
+        gap = m.px(10)
+        buttons = []
+        for action in actions:
+            label = self._("Delete chat") if action == "delete" else self.action_text(action, 0)
+            done = action in self.app_done
+            buttons.append(
+                Button(
+                    f"app:{action}",
+                    label,
+                    pygame.Rect(0, 0, 1, m.button_h),
+                    "action" if done else "secondary",
+                    text_size=m.font(22),
+                    icon=_tick if done else None,
+                    icon_scale=0.9,
+                )
+            )
+        inner = self.phone.inflate(-m.px(44), -m.px(44))
+        if self.flowing:
+            # The messages, then the app's buttons, then the steps card and Continue.
+            top = self._bubbles_bottom(self.phone) + m.pad
+            row = pygame.Rect(inner.left, top, inner.width, UNLIMITED)
+            bottom = grid_buttons(buttons, row, 2, m.button_h, gap, self.app.text, m, center=False)
+            self.phone.height = bottom + m.px(22) - self.phone.top
+            card_top = self.phone.bottom + m.pad
+            height = card_height(m, area.width, self._app_steps)
+            self.card_rect = pygame.Rect(area.left, card_top, area.width, height)
+        else:
             cell_w = (inner.width - gap) // 2
             rows = -(-len(actions) // 2)
             bar_top = inner.bottom - rows * m.button_h - (rows - 1) * gap
-            for index, action in enumerate(actions):
-                rect = pygame.Rect(
+            for index, button in enumerate(buttons):
+                button.rect = pygame.Rect(
                     inner.left + (index % 2) * (cell_w + gap),
                     bar_top + (index // 2) * (m.button_h + gap),
                     cell_w,
                     m.button_h,
                 )
-                label = self._("Delete chat") if action == "delete" else self.action_text(action, 0)
-                done = action in self.app_done
-                self.buttons.append(
-                    Button(
-                        f"app:{action}",
-                        label,
-                        rect,
-                        "action" if done else "secondary",
-                        text_size=m.font(22),
-                        icon=_tick if done else None,
-                        icon_scale=0.9,
-                    )
-                )
-            if self.next_action() is None:
-                self.buttons.append(self.continue_button(bottom, key="done"))
-        elif self.stage == "say":
-            self.buttons.extend(self._say_buttons(area))
-            if set(self.helpful_ids()) <= set(self.said):
-                self.buttons.append(self.continue_button(bottom, key="done"))
-        else:
-            self.buttons.append(self.continue_button(bottom, key="done"))
+            self.card_rect = pygame.Rect(
+                self.phone.right + 2 * m.pad,
+                self.phone.top,
+                area.right - self.phone.right - 2 * m.pad,
+                self.phone.height - m.button_h - m.pad,
+            )
+        self.buttons += buttons
+        if self.next_action() is None:
+            self._add_bottom(self.card_rect.bottom + m.pad)
 
-    def _say_buttons(self, area: pygame.Rect) -> list[Button]:
-        """The phrases, all one height (a longer, helpful one never stands out), fitted.
+    def _bubbles_bottom(self, phone: pygame.Rect) -> int:
+        """The bottom of the message bubbles on the pretend app's screen."""
+        m = self.m
+        screen = phone.inflate(-m.px(20), -m.px(20))
+        y = screen.top + m.pad
+        for line in self._app_lines():
+            label = self.app.text.render(line, m.small, theme.INK, screen.width - 3 * m.pad)
+            y += label.get_height() + m.px(12) + m.px(10)
+        return y
+
+    def _app_lines(self) -> list[str]:
+        """The pretend app's messages: the tricky one, then what each action did."""
+        message = (
+            self.lt(self.step.id, self.step.app_message)
+            if self.step.app_message
+            else self._(APP_MESSAGES[self.lesson.grade_band])
+        )
+        return [message, *(self.action_text(a, 2) for a in self.app_done)]
+
+    def _say_buttons(self, area: pygame.Rect) -> int:
+        """The phrases, all one height (a longer, helpful one never stands out).
 
         Each has a box that a tick fills once it is picked, so picking one never moves
-        the others; the bottom row stays free for the hint and Continue.
+        the others; the bottom row stays free for the hint and Continue. Returns the
+        bottom of the last phrase.
         """
         m = self.m
         top, gap = area.top + self.prompt_h, m.px(10)
         bottom = area.bottom - m.button_h - m.pad
-        # Narrow first; at large text sizes the whole width, before the text gets smaller.
-        tries = [(0.58, m.body), (0.58, m.font(23))]
-        tries += [(1.0, size) for size in (m.body, m.font(23), m.font(20), m.font(17), 12)]
-        for share, size in tries:
+        # Narrow first; then the whole width; then (large text) the page scrolls.
+        for share in (0.58, 1.0):
             options = [
                 Button(
                     f"say:{option.id}",
@@ -214,7 +341,7 @@ class HelpPlanScene(StepScene):
                     bold=False,
                     icon=_tick if option.id in self.said else _box,
                     icon_scale=1.0,
-                    text_size=size,
+                    text_size=m.body,
                 )
                 for option in self.step.say
             ]
@@ -223,7 +350,8 @@ class HelpPlanScene(StepScene):
                 break
         for index, button in enumerate(options):
             button.rect.update(area.left, top + index * (height + gap), button.rect.width, height)
-        return options
+        self.buttons.extend(options)
+        return options[-1].rect.bottom
 
     # -- input -----------------------------------------------------------------
     def on_button(self, key: str) -> None:
@@ -243,7 +371,7 @@ class HelpPlanScene(StepScene):
             return
         self.relayout()
         if key == "done" or self.stage == "rehearse":
-            self.focus = 0
+            self.set_focus(0, "screen")
 
     def _app_action(self, action: str) -> None:
         expected = self.next_action()
@@ -307,6 +435,12 @@ class HelpPlanScene(StepScene):
     # -- drawing ---------------------------------------------------------------
     def _prompt_label(self, width: int) -> pygame.Surface:
         """The stage's prompt, as drawn over the stage (one or more lines)."""
+        return self.app.text.render(
+            self.prompt_text(), self.m.font(30), theme.INK, width, bold=True
+        )
+
+    def prompt_text(self) -> str:
+        """The stage's prompt (what to do now)."""
         prompts = {
             "adults": (
                 self.app.tr.ngettext(
@@ -327,9 +461,57 @@ class HelpPlanScene(StepScene):
             else self._("What could you say to a trusted grown-up? Pick the helpful words."),
             "rehearse": self._("Now practise saying it out loud."),
         }
-        return self.app.text.render(
-            prompts[self.stage], self.m.font(30), theme.INK, width, bold=True
-        )
+        return prompts[self.stage]
+
+    def narration_body(self) -> list[Line]:
+        """The stage's prompt, then what it shows: people, the pretend app, words to say."""
+        say = self.say
+        stage = self.stage
+        lines = [say.said(self.prompt_text(), key=f"{stage}/prompt")]
+        if stage in ("adults", "say"):
+            for button in self.buttons:
+                kind, _, value = button.key.partition(":")
+                if kind == "role":
+                    lines.append(say.said(button.label, key=button.key))
+                elif kind == "say":
+                    option = next(o for o in self.step.say if o.id == value)
+                    lines.append(self.lesson_line(option.id, "text", option.text, key=button.key))
+        elif stage == "app":
+            if self.step.app_message:
+                message = self.lesson_line(self.step.id, "app_message", self.step.app_message)
+            else:
+                message = say.ui(APP_MESSAGES[self.lesson.grade_band])
+            lines.append(message)
+            lines += [say.said(self.action_text(a, 2), key=f"done/{a}") for a in self.app_done]
+            action = self.next_action()
+            if action is not None:
+                steps = self.step.app_actions
+                shown = f"{steps.index(action) + 1}. {self.action_text(action, 1)}"
+                lines.append(say.said(self.action_text(action, 1), key=f"do/{action}", shown=shown))
+            else:
+                done = (
+                    "All done! Now tell a trusted adult."
+                    if self.older
+                    else "All done! Now tell a trusted grown-up."
+                )
+                lines.append(say.ui(done))
+        else:
+            words = " ".join(self.lt(o.id, o.text) for o in self.step.say if o.id in self.said)
+            names = ", ".join(self._(ROLE_NAMES[r]) for r in self.adults)
+            later = (
+                "If the first adult doesn't help, tell another one. It's never too late to tell."
+                if self.older
+                else "If the first grown-up doesn't help, tell another one. "
+                "It's never too late to tell."
+            )
+            lines += [
+                say.plain(words, shown=f"\u201c{words}\u201d"),
+                say.ui("You could say this to: {people}.", people=names),
+                say.ui(later),
+            ]
+        if self.hint:
+            lines.append(say.said(self.hint, key=f"hint/{len(self.adults)}/{self.app_done}"))
+        return lines
 
     def draw_content(self, surface: pygame.Surface) -> None:
         """Prompt for the stage, the mock app or the rehearsal card, and any hint."""
@@ -341,18 +523,18 @@ class HelpPlanScene(StepScene):
         if self.stage == "app":
             self._draw_app(surface)
         elif self.stage == "rehearse":
-            box = pygame.Rect(
-                area.left,
-                area.top + self.prompt_h,
-                area.width,
-                area.height - self.prompt_h - m.button_h - m.pad,
-            )
-            card_row(surface, box, m, [(1.0, theme.SCOUT_BG, self._rehearsal)])
+            card_row(surface, self.card_rect, m, [(1.0, theme.SCOUT_BG, self._rehearsal)])
         if self.hint and self.stage != "app":
-            hint = text.render(self.hint, m.body, theme.INK, area.width - m.px(420))
-            pill = hint.get_rect(bottomleft=(area.left + m.pad, area.bottom - m.px(10)))
-            draw.card(surface, pill.inflate(2 * m.pad, m.px(16)), theme.THINK_BG, m.radius)
-            surface.blit(hint, pill)
+            if self.hint_rect is not None:  # large text: a full-width note above the button
+                draw.card(surface, self.hint_rect, theme.THINK_BG, m.radius)
+                hint = self._hint_label(area.width - 2 * m.pad)
+                inner = self.hint_rect.inflate(-2 * m.pad, 0)
+                surface.blit(hint, self.start_pos(inner, hint, self.hint_rect.top + m.px(8)))
+            else:
+                hint = text.render(self.hint, m.body, theme.INK, area.width - m.px(420))
+                pill = hint.get_rect(bottomleft=(area.left + m.pad, area.bottom - m.px(10)))
+                draw.card(surface, pill.inflate(2 * m.pad, m.px(16)), theme.THINK_BG, m.radius)
+                surface.blit(hint, pill)
 
     def _draw_app(self, surface: pygame.Surface) -> None:
         m = self.m
@@ -362,13 +544,7 @@ class HelpPlanScene(StepScene):
         screen = phone.inflate(-m.px(20), -m.px(20))
         pygame.draw.rect(surface, theme.PHONE_SCREEN, screen, border_radius=m.px(22))
         y = screen.top + m.pad
-        message = (
-            self.lt(self.step.id, self.step.app_message)
-            if self.step.app_message
-            else self._(APP_MESSAGES[self.lesson.grade_band])
-        )
-        lines = [message, *(self.action_text(a, 2) for a in self.app_done)]
-        for index, line in enumerate(lines):
+        for index, line in enumerate(self._app_lines()):
             label = text.render(line, m.small, theme.INK, screen.width - 3 * m.pad)
             bubble = label.get_rect(topleft=(screen.left + m.pad, y)).inflate(m.pad, m.px(12))
             bubble.left = screen.left + m.px(12)
@@ -377,17 +553,11 @@ class HelpPlanScene(StepScene):
                 bubble,
                 theme.WHITE if index == 0 else theme.GOOD_BG,
                 m.px(12),
-                border=theme.SHADOW,
+                border=theme.OUTLINE,
             )
             surface.blit(label, label.get_rect(center=bubble.center))
             y = bubble.bottom + m.px(10)
-        steps = pygame.Rect(
-            phone.right + 2 * m.pad,
-            phone.top,
-            self.area.right - phone.right - 2 * m.pad,
-            phone.height - m.button_h - m.pad,
-        )
-        card_row(surface, steps, m, [(1.0, theme.WHITE, self._app_steps)])
+        card_row(surface, self.card_rect, m, [(1.0, theme.WHITE, self._app_steps)])
 
     def _app_steps(self, width: int, scale: float) -> list[Block]:
         m = self.m

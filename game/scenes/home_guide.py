@@ -16,8 +16,8 @@ from game.printing.lesson_text import LessonText
 from game.scenes.base import Scene
 from game.scenes.lessons import lessons_for_band, turned_on
 from game.ui import draw, theme
-from game.ui.flow import Block, draw_blocks, fit
-from game.ui.layout import grid
+from game.ui.flow import Block, draw_blocks, fit, height_of
+from game.ui.layout import grid_buttons
 from game.ui.widgets import Button
 
 
@@ -41,37 +41,49 @@ class HomeGuideScene(Scene):
         return lessons_for_band(turned_on(self.app), self.band)
 
     def build(self) -> None:
-        """Band tabs, the guide card, and next / save buttons."""
+        """Band tabs, the guide card, and next / save buttons.
+
+        With large text the tabs wrap into more rows, the card grows to hold the whole
+        guide and the buttons follow it (the page scrolls).
+        """
         m = self.m
         area = self.content_rect().inflate(-4 * m.pad, -m.pad)
         tab_h = round(m.button_h * 0.8)
-        tabs = grid(
+        for code, band in BANDS.items():
+            style = "selected" if code == self.band else "choice"
+            rect = pygame.Rect(area.left, area.top, 1, tab_h)
+            self.buttons.append(Button(f"band:{code}", self._(band.label), rect, style))
+        tabs_bottom = grid_buttons(
+            self.buttons,
             pygame.Rect(area.left, area.top, area.width, tab_h),
-            len(BANDS),
             len(BANDS),
             tab_h,
             m.pad,
+            self.app.text,
+            m,
         )
-        for (code, band), rect in zip(BANDS.items(), tabs, strict=True):
-            style = "selected" if code == self.band else "choice"
-            self.buttons.append(Button(f"band:{code}", self._(band.label), rect, style))
-        bottom = area.bottom - m.button_h
-        self.card = pygame.Rect(
-            area.left, area.top + tab_h + m.pad // 2, area.width, bottom - area.top - tab_h
-        )
-        self.card.height -= m.pad
         lessons = self.lessons()
         self.index = self.index % max(1, len(lessons))
         half = (area.width - m.pad) // 2
+        row: list[Button] = []
         if len(lessons) > 1:
             label = self._("Next lesson ({n} of {total})").format(
                 n=self.app.tr.number(self.index + 1), total=self.app.tr.number(len(lessons))
             )
-            rect = pygame.Rect(area.left, bottom, half, m.button_h)
-            self.buttons.append(Button("next", label, rect, "secondary"))
+            row.append(Button("next", label, pygame.Rect(area.left, 0, half, 1), "secondary"))
         if lessons:
-            rect = pygame.Rect(area.left + half + m.pad, bottom, half, m.button_h)
-            self.buttons.append(Button("save", self._("Save the family pack"), rect, "primary"))
+            rect = pygame.Rect(area.left + half + m.pad, 0, half, 1)
+            row.append(Button("save", self._("Save the family pack"), rect, "primary"))
+        row_h = max([m.button_h] + [b.needed_height(self.app.text, m) for b in row])
+        top = tabs_bottom + m.pad // 2
+        self.card = pygame.Rect(area.left, top, area.width, area.bottom - row_h - m.pad - top)
+        inner = self.card.inflate(-3 * m.pad, -m.pad)
+        if lessons:
+            blocks = self._blocks(lessons[self.index], inner.width, 1.0)
+            self.card.height = max(self.card.height, height_of(blocks) + m.pad)
+        for button in row:
+            button.rect.update(button.rect.left, self.card.bottom + m.pad, half, row_h)
+        self.buttons += row
 
     def on_button(self, key: str) -> None:
         """Switch age group, go to the next lesson, or save the family pack."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pygame
 
 from game.content.model import Lesson
@@ -11,6 +13,9 @@ from game.session import LessonSession
 from game.ui import draw, theme
 from game.ui.layout import grid
 from game.ui.widgets import Button
+
+if TYPE_CHECKING:
+    from game.narration.lines import Line
 
 BAND_ORDER = list(BANDS)
 
@@ -82,7 +87,11 @@ class LessonListScene(Scene):
         return ": ".join(parts)
 
     def build(self) -> None:
-        """Lesson cards in a grid, paged if they do not fit, then the broken-file note."""
+        """Lesson cards in a grid, paged if they do not fit, then the broken-file note.
+
+        With large text the cards grow to hold their words: then every card is listed
+        in one column and the page scrolls (no pages to turn).
+        """
         m = self.m
         area = self.content_rect().inflate(-4 * m.pad, -2 * m.pad)
         failures = self.app.pack.failures
@@ -92,54 +101,86 @@ class LessonListScene(Scene):
         cell_h = max(m.px(150), m.button_h * 2)
         columns = 2
         lessons = self.lessons()
+        cards = [
+            self._card(lesson, pygame.Rect(area.left, area.top, 1, cell_h)) for lesson in lessons
+        ]
+        for card in cards:
+            card.rect.width = (area.width - m.pad) // columns
+        needed = max((c.needed_height(self.app.text, m) for c in cards), default=0)
+        if needed > cell_h and 2 * needed + m.pad <= area.height:
+            cell_h = needed  # taller cards, still two rows a page
+        elif needed > cell_h:  # large text: one scrolling column of cards, as tall as they need
+            y = area.top
+            for card in cards:
+                card.rect.width = area.width
+                card.rect.height = max(cell_h, card.needed_height(self.app.text, m))
+                card.rect.top = y
+                y += card.rect.height + m.pad
+            self.buttons = cards
+            area.height = max(area.height, y - m.pad - area.top)
+            self._bottom_buttons(area, pages=1, failures=failures)
+            return
         rows = max(1, (area.height + m.pad) // (cell_h + m.pad))
         per_page = rows * columns
         pages = max(1, -(-len(lessons) // per_page))
         self.page = min(self.page, pages - 1)
-        shown = lessons[self.page * per_page : (self.page + 1) * per_page]
+        shown = cards[self.page * per_page : (self.page + 1) * per_page]
         rects = grid(area, len(shown), columns, cell_h, m.pad, center=False)
+        for card, rect in zip(shown, rects, strict=True):
+            card.rect = rect
+        self.buttons = shown
+        self._bottom_buttons(area, pages, failures)
+
+    def _card(self, lesson: Lesson, rect: pygame.Rect) -> Button:
+        """A lesson's card: its title, what it is about, and how far the child got."""
         progress = self.app.profile.progress
-        for lesson, rect in zip(shown, rects, strict=True):
-            entry = progress.lessons.get(lesson.id)
-            if progress.resume_point(lesson.id, "play") is not None:
-                status = self._("Started - you can carry on")
-            elif entry and entry.completed:
-                stars = progress.stars_for(lesson.id)
-                status = self.app.tr.ngettext(
-                    "Finished - {n} star", "Finished - {n} stars", stars
-                ).format(n=self.app.tr.number(stars))
-            else:
-                status = self._("Not played yet")
-            title = self.app.tr.pgettext(f"{lesson.id}/title", lesson.title)
-            details = f"{self.what_it_is_about(lesson)}\n{status}"
-            done = bool(entry and entry.completed)
-            self.buttons.append(
-                Button(
-                    f"lesson:{lesson.id}",
-                    title,
-                    rect,
-                    "choice",
-                    align="left",
-                    icon=lesson_icon(lesson.contact.avatar, done),
-                    sublabel=details,
-                    icon_scale=2.0,
-                )
-            )
-        badges = pygame.Rect(area.left, area.bottom + m.pad, m.px(360), m.button_h)
+        entry = progress.lessons.get(lesson.id)
+        if progress.resume_point(lesson.id, "play") is not None:
+            status = self._("Started - you can carry on")
+        elif entry and entry.completed:
+            stars = progress.stars_for(lesson.id)
+            status = self.app.tr.ngettext(
+                "Finished - {n} star", "Finished - {n} stars", stars
+            ).format(n=self.app.tr.number(stars))
+        else:
+            status = self._("Not played yet")
+        title = self.app.tr.pgettext(f"{lesson.id}/title", lesson.title)
+        details = f"{self.what_it_is_about(lesson)}\n{status}"
+        done = bool(entry and entry.completed)
+        return Button(
+            f"lesson:{lesson.id}",
+            title,
+            rect,
+            "choice",
+            align="left",
+            icon=lesson_icon(lesson.contact.avatar, done),
+            sublabel=details,
+            icon_scale=2.0,
+        )
+
+    def _bottom_buttons(self, area: pygame.Rect, pages: int, failures: list) -> None:
+        """'More missions', 'My badges' and the broken-file note, under the cards."""
+        m = self.m
+        label_w = self.app.text.render(self._("My badges"), m.body, theme.INK, bold=True)
+        badges_w = min(area.width, max(m.px(360), label_w.get_width() + 3 * m.body + 2 * m.pad))
         if pages > 1:
-            # beside the badges button, under the cards (never over one)
-            rest = pygame.Rect(badges.right + m.pad, badges.top, 0, badges.height)
-            rest.width = area.right - rest.left
             self.buttons.append(
                 Button(
                     "page",
                     self._("More missions ({page} of {pages})").format(
                         page=self.page + 1, pages=pages
                     ),
-                    rest,
+                    # beside the badges button, under the cards (never over one)
+                    pygame.Rect(
+                        area.left + badges_w + m.pad,
+                        area.bottom + m.pad,
+                        area.width - badges_w - m.pad,
+                        m.button_h,
+                    ),
                     "quiet",
                 )
             )
+        badges = pygame.Rect(area.left, area.bottom + m.pad, badges_w, m.button_h)
         self.buttons.append(
             Button(
                 "badges",
@@ -150,17 +191,32 @@ class LessonListScene(Scene):
             )
         )
         if failures:
-            area.top += m.button_h + m.pad
             names = ", ".join(str(f.problems[0].file) for f in failures)
             label = self.app.tr.ngettext(
                 "{n} lesson file could not be opened: {names}. Press to see why.",
                 "{n} lesson files could not be opened: {names}. Press to see why.",
                 len(failures),
             ).format(n=len(failures), names=names)
-            rect = pygame.Rect(area.left, area.bottom + m.pad, area.width, m.button_h)
-            self.buttons.append(
-                Button("problems", label, rect, "quiet", bold=False, text_size=m.small)
-            )
+            rect = pygame.Rect(area.left, badges.bottom + m.pad, area.width, m.button_h)
+            problems = Button("problems", label, rect, "quiet", bold=False, text_size=m.small)
+            rect.height = max(m.button_h, problems.needed_height(self.app.text, m))
+            self.buttons.append(problems)
+
+    def narration_body(self) -> list[Line]:
+        """Each mission's name on this page, in order (or the note that there are none)."""
+        missions = [b for b in self.buttons if b.key.startswith("lesson:")]
+        if not missions:
+            return [
+                self.say.ui("No missions for this group yet. Press Back to choose another group.")
+            ]
+        lines = []
+        for button in missions:
+            lesson = self.app.pack.by_id(button.key.split(":", 1)[1])
+            if lesson is not None:
+                lines.append(
+                    self.say.lesson(lesson.id, "title", "title", lesson.title, key=button.key)
+                )
+        return lines
 
     def on_button(self, key: str) -> None:
         """Open a lesson, the next page, or the list of file problems."""

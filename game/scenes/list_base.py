@@ -76,6 +76,13 @@ class ListScene(Scene):
             )
         items = self.items()
         cell_h = max(m.px(self.min_cell), m.button_h + m.px(16))
+        cell_w = (area.width - m.pad * (self.columns - 1)) // self.columns
+        cells = [self._button(item, pygame.Rect(0, 0, cell_w, cell_h)) for item in items]
+        needed = max((b.needed_height(self.app.text, m) for b in cells), default=0)
+        if cell_h < needed and 2 * needed + m.pad + m.button_h <= area.height:
+            cell_h = needed  # taller cards, still two rows a page
+        if self._grow(items, extra, area, cell_h):
+            return
         rows = max(1, (area.height + m.pad) // (cell_h + m.pad))
         if len(items) > rows * self.columns:  # leave a row for the "more" button
             rows = max(1, (area.height - m.button_h) // (cell_h + m.pad))
@@ -85,18 +92,7 @@ class ListScene(Scene):
         shown = items[self.page * per_page : (self.page + 1) * per_page]
         rects = grid(area, len(shown), self.columns, cell_h, m.pad, center=False)
         for item, rect in zip(shown, rects, strict=True):
-            self.buttons.append(
-                Button(
-                    item.key,
-                    item.label,
-                    rect,
-                    item.style,
-                    align="left" if item.sublabel or item.icon else "center",
-                    sublabel=item.sublabel,
-                    icon=item.icon,
-                    icon_scale=1.6,
-                )
-            )
+            self.buttons.append(self._button(item, rect))
         if pages > 1:
             more = pygame.Rect(area.left, area.bottom - m.button_h, area.width, m.button_h)
             self.buttons.append(
@@ -110,6 +106,44 @@ class ListScene(Scene):
                 )
             )
         self.buttons += extra
+
+    def _button(self, item: Item, rect: pygame.Rect) -> Button:
+        return Button(
+            item.key,
+            item.label,
+            rect,
+            item.style,
+            align="left" if item.sublabel or item.icon else "center",
+            sublabel=item.sublabel,
+            icon=item.icon,
+            icon_scale=1.6,
+        )
+
+    def _grow(self, items: list[Item], extra: list[Button], area: pygame.Rect, cell_h: int) -> bool:
+        """With large text: every item in one column, as tall as it needs; the page scrolls.
+
+        Returns False (and lays out nothing) when the items fit their grid cells.
+        """
+        m = self.m
+        cell_w = (area.width - m.pad * (self.columns - 1)) // self.columns
+        buttons = [self._button(item, pygame.Rect(area.left, 0, cell_w, cell_h)) for item in items]
+        needed = max((b.needed_height(self.app.text, m) for b in buttons), default=0)
+        if needed <= cell_h:
+            return False
+        y = area.top
+        for button in buttons + extra:
+            button.rect.update(area.left, y, area.width, 1)
+            button.rect.height = max(m.button_h, button.needed_height(self.app.text, m))
+            y += button.rect.height + m.pad
+            if button is (buttons or [None])[-1] and self.status:
+                self.status_rect.top = y
+                y = self.status_rect.bottom + m.pad
+        if not buttons and self.status:
+            self.status_rect.top = y
+        self.page = 0
+        self.buttons = buttons + extra
+        self.extent = max(y - m.pad, self.status_rect.bottom)
+        return True
 
     def press(self, key: str) -> None:
         """Turn the page, or pass the key on."""

@@ -8,7 +8,7 @@ from game.content.model import Lesson
 from game.printing.lesson_text import LessonText
 from game.scenes.base import Scene
 from game.ui import draw, theme
-from game.ui.flow import Block, draw_blocks, fit
+from game.ui.flow import Block, draw_blocks, fit, height_of
 from game.ui.widgets import Button
 
 
@@ -31,14 +31,13 @@ class PauseScene(Scene):
         return self._("Pause point: let's talk")
 
     def build(self) -> None:
-        """A card for the questions; answer buttons and Continue underneath."""
+        """A card for the questions; answer buttons and Continue underneath.
+
+        The card grows to hold the questions at full size (the page then scrolls).
+        """
         m = self.m
         area = self.content_rect().inflate(-4 * m.pad, -2 * m.pad)
-        rows = len(self.questions) + 1
-        self.card = pygame.Rect(
-            area.left, area.top, area.width, area.height - rows * (m.button_h + m.pad)
-        )
-        y = self.card.bottom + m.pad
+        buttons = []
         for index in range(len(self.questions)):
             label = (
                 self._("Hide the model answer")
@@ -47,11 +46,22 @@ class PauseScene(Scene):
             )
             if len(self.questions) > 1:
                 label = f"{self.app.tr.number(index + 1)}. {label}"
-            rect = pygame.Rect(area.left, y, area.width // 2, m.button_h)
-            self.buttons.append(Button(f"answer:{index}", label, rect, "secondary"))
-            y += m.button_h + m.pad
-        go = pygame.Rect(area.right - area.width // 3, y, area.width // 3, m.button_h)
-        self.buttons.append(Button("continue", self._("Continue"), go, "primary"))
+            rect = pygame.Rect(area.left, 0, area.width // 2, m.button_h)
+            buttons.append(Button(f"answer:{index}", label, rect, "secondary"))
+        go = pygame.Rect(area.right - area.width // 3, 0, area.width // 3, m.button_h)
+        buttons.append(Button("continue", self._("Continue"), go, "primary"))
+        for button in buttons:
+            button.rect.height = max(m.button_h, button.needed_height(self.app.text, m))
+        below = sum(b.rect.height + m.pad for b in buttons)
+        self.card = pygame.Rect(area.left, area.top, area.width, area.height - below)
+        inner_w = self.card.width - 3 * m.pad
+        needed = height_of(self._blocks(inner_w, 1.0)) + 3 * m.pad
+        self.card.height = max(self.card.height, needed)
+        y = self.card.bottom + m.pad
+        for button in buttons:
+            button.rect.top = y
+            y += button.rect.height + m.pad
+        self.buttons = buttons
         self.focus = len(self.buttons) - 1
 
     def on_button(self, key: str) -> None:

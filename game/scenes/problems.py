@@ -15,13 +15,9 @@ class ProblemsScene(Scene):
         """Header title."""
         return self._("Lesson files with problems")
 
-    def draw_content(self, surface: pygame.Surface) -> None:
-        """The problems, in a card, as many as fit."""
+    def _lines(self, width: int) -> list[tuple[pygame.Surface, int]]:
+        """The note, then every problem, each with the gap above it."""
         m = self.m
-        area = self.content_rect().inflate(-2 * m.pad, -2 * m.pad)
-        draw.card(surface, area, theme.WHITE, m.radius, shadow=m.px(4))
-        inner = area.inflate(-2 * m.pad, -2 * m.pad)
-        y = inner.top
         intro = self.app.text.render(
             self._(
                 "The other lessons still work. A grown-up can fix these files, or run "
@@ -29,14 +25,33 @@ class ProblemsScene(Scene):
             ),
             m.small,
             theme.INK_SOFT,
-            inner.width,
+            width,
         )
-        surface.blit(intro, (inner.left, y))
-        y += intro.get_height() + m.pad
+        lines = [(intro, 0)]
+        gap = m.pad
         for failure in self.app.pack.failures:
             for problem in failure.problems:
-                line = self.app.text.render(str(problem), m.font(18), theme.INK, inner.width)
-                if y + line.get_height() > inner.bottom:
-                    return
-                surface.blit(line, (inner.left, y))
-                y += line.get_height() + m.px(8)
+                line = self.app.text.render(str(problem), m.font(18), theme.INK, width)
+                lines.append((line, gap))
+                gap = m.px(8)
+        return lines
+
+    def build(self) -> None:
+        """A card as tall as every problem needs (the page scrolls if it is taller)."""
+        m = self.m
+        self.card = self.content_rect().inflate(-2 * m.pad, -2 * m.pad)
+        width = self.card.width - 2 * m.pad
+        needed = sum(line.get_height() + gap for line, gap in self._lines(width)) + 2 * m.pad
+        self.card.height = max(self.card.height, needed)
+        self.extent = self.card.bottom
+
+    def draw_content(self, surface: pygame.Surface) -> None:
+        """Every problem, in a card."""
+        m = self.m
+        draw.card(surface, self.card, theme.WHITE, m.radius, shadow=m.px(4))
+        inner = self.card.inflate(-2 * m.pad, -2 * m.pad)
+        y = inner.top
+        for line, gap in self._lines(inner.width):
+            y += gap
+            surface.blit(line, self.start_pos(inner, line, y))
+            y += line.get_height()

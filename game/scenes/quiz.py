@@ -6,14 +6,19 @@ answered, so a wrong answer is still a chance to learn.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pygame
 
 from game.content.model import QuizQuestion, QuizStep
 from game.scenes.step_base import StepScene
 from game.ui import draw, theme
-from game.ui.flow import Block, card_row
+from game.ui.flow import Block, card_height, card_row
 from game.ui.layout import split
 from game.ui.widgets import Button
+
+if TYPE_CHECKING:
+    from game.narration.lines import Line
 
 
 class QuizScene(StepScene):
@@ -58,26 +63,96 @@ class QuizScene(StepScene):
         return [(o.id, self.lt(o.id, o.text)) for o in question.options or []]
 
     def build(self) -> None:
-        """Answer buttons on the left; feedback and Continue on the right once answered."""
+        """Answer buttons on the left; feedback and Continue on the right once answered.
+
+        When that does not fit at full size (large text), everything goes one under
+        another across the window: the question number, the question, the answers, the
+        feedback, then Continue (the page scrolls).
+        """
         m = self.m
         area = self.content_rect().inflate(-2 * m.pad, -2 * m.pad)
         self.left, self.right = split(area, 0.55, 2 * m.pad)
+        self.flowing = False
+        self._build_quiz()
+        if self._quiz_fits():
+            return
+        self.flowing = True
+        self.buttons = []
+        counter = self._counter().get_height() + m.px(10)
+        self.left = pygame.Rect(area.left, area.top + counter, area.width, area.height - counter)
+        self.right = pygame.Rect(area.left, area.top, area.width, 0)
+        self._build_quiz()
+
+    def _counter(self) -> pygame.Surface:
+        total = len(self.step.questions)
+        return self.app.text.render(
+            self._("Question {n} of {total}").format(
+                n=self.app.tr.number(self.index + 1), total=self.app.tr.number(total)
+            ),
+            self.m.small,
+            theme.INK_SOFT,
+        )
+
+    def _card_builder(self):
+        """What the card shows: the summary, or the feedback on the answer (None: no card)."""
+        question = self.question
+        if question is None:
+            return self._summary
+        if question.id not in self.answers:
+            return None
+        right = self.is_right(question, self.answers[question.id])
+        return lambda w, s: self._feedback(question, right, w, s)
+
+    def _quiz_fits(self) -> bool:
+        m = self.m
+        for button in self.buttons:
+            if button.rect.bottom > self.left.bottom + 1 or not button.label_fits(self.app.text, m):
+                return False
+        build = self._card_builder()
+        if build is None:
+            return True
+        box = self.card_box()
+        return card_height(m, box.width, build) <= box.height
+
+    def card_box(self) -> pygame.Rect:
+        """Where the feedback (or the summary) card goes."""
+        m = self.m
+        if self.flowing:
+            return self.box
+        panel_h = self.right.height - m.button_h - m.pad
+        if self.question is None:  # across both columns (either way round)
+            both = self.left.union(self.right)
+            return pygame.Rect(both.left, both.top, both.width, panel_h)
+        top = self._counter().get_height() + m.px(10)
+        return pygame.Rect(self.right.left, self.right.top + top, self.right.width, panel_h - top)
+
+    def _build_quiz(self) -> None:
+        m = self.m
         bottom = pygame.Rect(
             self.right.left, self.right.bottom - m.button_h, self.right.width, m.button_h
         )
         question = self.question
+        y = self.left.top
+        if question is not None:
+            answered = question.id in self.answers
+            top = self.left.top + self._question_height(question) + m.pad
+            buttons = self._answer_buttons(question, top, 1.0, answered)
+            self.buttons.extend(buttons)
+            y = buttons[-1].rect.bottom + m.pad
+            if not answered:
+                return
+        button = self.continue_button(bottom)
+        if self.flowing:
+            build = self._card_builder()
+            assert build is not None
+            top = self.right.top if question is None else y
+            self.box = pygame.Rect(self.left.left, top, self.left.width, 0)
+            self.box.height = card_height(m, self.box.width, build)
+            self.end_side(button, self.left, self.box.bottom + m.pad)
         if question is None:
-            self.buttons.append(self.continue_button(bottom))
-            return
-        answered = question.id in self.answers
-        top = self.left.top + self._question_height(question) + m.pad
-        for scale in (1.0, 0.9, 0.8, 0.7):
-            buttons = self._answer_buttons(question, top, scale, answered)
-            if buttons[-1].rect.bottom <= self.left.bottom:
-                break
-        self.buttons.extend(buttons)
-        if answered:
-            self.buttons.insert(0, self.continue_button(bottom))
+            self.buttons.append(button)
+        else:
+            self.buttons.insert(0, button)
 
     def first_focus(self) -> int:
         """No answer is pre-selected: Enter alone never answers for the child."""
@@ -126,6 +201,47 @@ class QuizScene(StepScene):
             y += button.rect.height + m.px(12)
         return buttons
 
+    def narration_body(self) -> list[Line]:
+        """The question and its answers (A, B...); then whether it was right, and why."""
+        say = self.say
+        question = self.question
+        total = len(self.step.questions)
+        if question is None:
+            score = self.app.tr.ngettext(
+                "You answered {right} of {n} question right.",
+                "You answered {right} of {n} questions right.",
+                total,
+            ).format(right=self.app.tr.number(self.score()), n=self.app.tr.number(total))
+            return [
+                say.ui("Quiz done!", key="done"),
+                say.said(score, key="done/score"),
+                say.ui("Every answer, right or not, helps you learn what to do."),
+            ]
+        counter = self._("Question {n} of {total}").format(
+            n=self.app.tr.number(self.index + 1), total=self.app.tr.number(total)
+        )
+        lines = [
+            say.said(counter, key=f"{question.id}/counter"),
+            self.lesson_line(question.id, "text", question.text, key=question.id),
+        ]
+        if question.id not in self.answers:
+            for index, (key, label) in enumerate(self.options(question)):
+                lines.append(say.plain("ABCD"[index], key=f"{question.id}/{key}/letter", shown=""))
+                if question.kind == "true_false":
+                    lines.append(say.said(label, key=f"{question.id}/{key}"))
+                else:
+                    option = next(o for o in question.options or [] if o.id == key)
+                    lines.append(
+                        self.lesson_line(option.id, "text", option.text, key=f"{question.id}/{key}")
+                    )
+            return lines
+        right = self.is_right(question, self.answers[question.id])
+        heading = "That's right!" if right else "Not quite. Here's why:"
+        return lines + [
+            say.ui(heading, key=f"{question.id}/verdict"),
+            self.lesson_line(question.id, "explain", question.explain, key=f"{question.id}/why"),
+        ]
+
     def on_button(self, key: str) -> None:
         """Answer, go to the next question, or finish the quiz."""
         question = self.question
@@ -152,52 +268,20 @@ class QuizScene(StepScene):
         m = self.m
         text = self.app.text
         question = self.question
-        total = len(self.step.questions)
-        panel = pygame.Rect(
-            self.right.left,
-            self.right.top,
-            self.right.width,
-            self.right.height - m.button_h - m.pad,
-        )
         if question is None:
-            card_row(
-                surface,
-                pygame.Rect(
-                    self.left.left, self.left.top, self.right.right - self.left.left, panel.height
-                ),
-                m,
-                [(1.0, theme.SCOUT_BG, self._summary)],
-            )
+            card_row(surface, self.card_box(), m, [(1.0, theme.SCOUT_BG, self._summary)])
             return
         label = text.render(
             self.lt(question.id, question.text), m.font(30), theme.INK, self.left.width, bold=True
         )
         surface.blit(label, self.start_pos(self.left, label, self.left.top))
-        counter = text.render(
-            self._("Question {n} of {total}").format(
-                n=self.app.tr.number(self.index + 1), total=self.app.tr.number(total)
-            ),
-            m.small,
-            theme.INK_SOFT,
-        )
+        counter = self._counter()
         surface.blit(counter, self.start_pos(self.right, counter, self.right.top))
-        if question.id in self.answers:
+        build = self._card_builder()
+        if build is not None:
             right = self.is_right(question, self.answers[question.id])
-            box = panel.copy()
-            box.top += counter.get_height() + m.px(10)
-            box.height -= counter.get_height() + m.px(10)
-            card_row(
-                surface,
-                box,
-                m,
-                [
-                    (
-                        1.0,
-                        theme.GOOD_BG if right else theme.THINK_BG,
-                        lambda w, s: self._feedback(question, right, w, s),
-                    )
-                ],
-            )
+            fill = theme.GOOD_BG if right else theme.THINK_BG
+            card_row(surface, self.card_box(), m, [(1.0, fill, build)])
 
     def _feedback(
         self, question: QuizQuestion, right: bool, width: int, scale: float

@@ -1,15 +1,36 @@
-"""Settings: text size, sound, full screen and the age group. Saved at once."""
+"""Settings: text size, sound, full screen, language, help lines, age group, accessibility.
+
+"Read to me" (for the chosen age group) and its pace are here too. Every change is saved at once.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pygame
 
 from game.scenes.base import Scene
 from game.ui import theme
-from game.ui.layout import column, grid
+from game.ui.layout import stack_buttons
 from game.ui.widgets import Button
 
-TEXT_SIZES = ("normal", "large", "extra_large")
+if TYPE_CHECKING:
+    from game.narration.lines import Line
+
+TEXT_SIZES = ("normal", "large", "extra_large", "double")
+
+
+def text_size_label(_: Callable[[str], str], size: str) -> str:
+    """'Text size: Large' in the current language (*_* translates)."""
+    names = {
+        "normal": _("Normal"),
+        "large": _("Large"),
+        "extra_large": _("Extra large"),
+        # TRANSLATORS: the largest text size: letters twice their normal size.
+        "double": _("Double"),
+    }
+    return _("Text size: {size}").format(size=names[size])
 
 
 class SettingsScene(Scene):
@@ -21,14 +42,9 @@ class SettingsScene(Scene):
 
     def _labels(self) -> list[tuple[str, str]]:
         s = self.app.profile.settings
-        size_names = {
-            "normal": self._("Normal"),
-            "large": self._("Large"),
-            "extra_large": self._("Extra large"),
-        }
         on, off = self._("On"), self._("Off")
         return [
-            ("text_size", self._("Text size: {size}").format(size=size_names[s.text_size])),
+            ("text_size", text_size_label(self._, s.text_size)),
             ("sound", self._("Sound: {state}").format(state=on if s.sound else off)),
             (
                 "fullscreen",
@@ -49,18 +65,36 @@ class SettingsScene(Scene):
                 ),
             ),
             ("group", self._("Change age group")),
+            *self._reading_labels(),
+            # TRANSLATORS: opens the screen with high contrast, the reading font, reduced
+            # motion and switch access.
+            ("access", self._("Accessibility")),
+        ]
+
+    def _reading_labels(self) -> list[tuple[str, str]]:
+        """'Read to me' for the chosen age group (K2 before one is chosen), and its pace."""
+        from game.content.taxonomy import BANDS
+        from game.narration.reader import reads_aloud
+
+        s = self.app.profile.settings
+        band = s.band or "K2"
+        state = self._("On") if reads_aloud(s, band) else self._("Off")
+        paces = {"normal": self._("Normal"), "slow": self._("Slow")}
+        return [
+            (
+                "read_to_me",
+                # TRANSLATORS: {group} is an age group, e.g. "Ages 5-7"; {state} is On or Off.
+                self._("Read to me ({group}): {state}").format(
+                    group=self._(BANDS[band].label), state=state
+                ),
+            ),
+            ("read_pace", self._("Reading pace: {pace}").format(pace=paces[s.read_pace])),
         ]
 
     def build(self) -> None:
-        """A column of big toggle buttons."""
+        """A column of big toggle buttons (two columns, or a scrolling page, if need be)."""
         m = self.m
-        width = min(m.px(640), m.width - 4 * m.pad)
-        area = pygame.Rect(
-            (m.width - width) // 2,
-            self.header_height() + m.pad,
-            width,
-            m.height - self.header_height() - 2 * m.pad,
-        )
+        area = self.content_rect().inflate(-4 * m.pad, -2 * m.pad)
         labels = self._labels()
         reviewed = {code: ok for code, _name, ok in self.app.languages()}
         draft = not reviewed.get(self.app.tr.language, True)
@@ -76,26 +110,26 @@ class SettingsScene(Scene):
             )
             for key, label in labels
         ]
-        heights = [b.needed_height(self.app.text, m) for b in self.buttons]
-        gap = m.px(18)
-        if sum(heights) + gap * (len(heights) - 1) <= area.height:
-            rects = column(area, heights, gap)
-        else:  # large text: two columns across the whole window
-            wide = self.content_rect().inflate(-4 * m.pad, -2 * m.pad)
-            wide.height -= m.small + m.pad
-            for button in self.buttons:
-                button.rect.width = (wide.width - m.pad) // 2
-            cell = max(b.needed_height(self.app.text, m) for b in self.buttons)
-            rects = grid(wide, len(self.buttons), 2, cell, gap)
-        for button, rect in zip(self.buttons, rects, strict=True):
-            button.rect = rect
+        area.height -= self._note().get_height() + m.pad
+        bottom = stack_buttons(
+            self.buttons,
+            area,
+            m.px(18),
+            self.app.text,
+            m,
+            max_width=m.px(640),
+        )
+        note_top = max(bottom + m.pad, m.height - m.pad - self._note().get_height())
+        self.note_top = note_top
+        self.extent = note_top + self._note().get_height()
 
     def on_button(self, key: str) -> None:
         """Change and save the setting, then redraw."""
         profile = self.app.profile
         settings = profile.settings
         if key == "text_size":
-            settings.text_size = TEXT_SIZES[(TEXT_SIZES.index(settings.text_size) + 1) % 3]
+            index = TEXT_SIZES.index(settings.text_size)
+            settings.text_size = TEXT_SIZES[(index + 1) % len(TEXT_SIZES)]
             profile.save_settings()
             self.app.refresh_layout()
         elif key == "sound":
@@ -121,16 +155,39 @@ class SettingsScene(Scene):
 
             self.app.push(GroupScene(self.app))
             return
+        elif key == "access":
+            from game.scenes.access import AccessScene
+
+            self.app.push(AccessScene(self.app))
+            return
+        elif key == "read_to_me":
+            from game.narration.reader import reads_aloud
+
+            band = settings.band or "K2"
+            settings.read_to_me[band] = not reads_aloud(settings, band)
+            profile.save_settings()
+            if not settings.read_to_me[band]:
+                self.app.narration.stop()
+        elif key == "read_pace":
+            settings.read_pace = "slow" if settings.read_pace == "normal" else "normal"
+            profile.save_settings()
         self.relayout()
 
-    def draw_content(self, surface: pygame.Surface) -> None:
-        """A line saying where settings are kept."""
+    def narration_body(self) -> list[Line]:
+        """Where settings are kept (each setting is read when it takes the focus)."""
+        return [self.say.ui("Settings are saved on this computer only.")]
+
+    def _note(self) -> pygame.Surface:
         m = self.m
-        note = self.app.text.render(
+        return self.app.text.render(
             self._("Settings are saved on this computer only."),
             m.small,
             theme.INK_SOFT,
             m.width - 4 * m.pad,
             align="center",
         )
-        surface.blit(note, note.get_rect(midbottom=(m.width // 2, m.height - m.pad)))
+
+    def draw_content(self, surface: pygame.Surface) -> None:
+        """A line saying where settings are kept (under the buttons)."""
+        note = self._note()
+        surface.blit(note, note.get_rect(midtop=(self.m.width // 2, self.note_top)))

@@ -6,13 +6,19 @@ a card put in the wrong bin is moved to the right one with a kind explanation.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pygame
 
 from game.content.model import SortCard, SortStep
 from game.scenes.step_base import StepScene
 from game.ui import draw, theme
-from game.ui.flow import Block, card_row
+from game.ui.flow import Block, card_height, card_row
+from game.ui.layout import UNLIMITED, grid_buttons
 from game.ui.widgets import Button
+
+if TYPE_CHECKING:
+    from game.narration.lines import Line
 
 
 class SortScene(StepScene):
@@ -50,18 +56,146 @@ class SortScene(StepScene):
         return sum(1 for c in self.step.cards if self.placed.get(c.id) == c.bin)
 
     def build(self) -> None:
-        """The card in the middle, bins along the bottom, or the feedback and Continue."""
+        """The card in the middle, bins along the bottom, or the feedback and Continue.
+
+        When that does not fit at full size (large text), everything goes one under
+        another: the prompt, the card (or why it goes where it does, and Continue), then
+        the boxes; the page scrolls.
+        """
+        self._build_classic()
+        if not self._classic_fits():
+            self.buttons = []
+            self._build_flowing()
+
+    def _prompt(self, width: int) -> pygame.Surface:
+        return self.app.text.render(
+            self.lt(self.step.id, self.step.prompt),
+            self.m.font(30),
+            theme.INK,
+            width,
+            bold=True,
+            align="center",
+        )
+
+    def _card_label(self, width: int) -> pygame.Surface:
+        card = self.card
+        assert card is not None
+        return self.app.text.render(
+            self.lt(card.id, card.text), self.m.font(30), theme.INK, width, align="center"
+        )
+
+    def _hint(self, width: int) -> pygame.Surface:
+        return self.app.text.render(
+            self._("Drag the card to a box, or press the box's number key."),
+            self.m.small,
+            theme.INK_SOFT,
+            width,
+            align="center",
+        )
+
+    def _box_builder(self):
+        """What the middle card shows: the summary, or why the card goes where it does."""
+        return self._summary if self.done else self._explanation
+
+    def _box_fill(self):
+        card = self.card
+        if card is None:
+            return theme.SCOUT_BG
+        return theme.GOOD_BG if self.placed[card.id] == card.bin else theme.THINK_BG
+
+    def _classic_fits(self) -> bool:
+        """True when the roomy layout holds everything at full size."""
         m = self.m
         area = self.content_rect().inflate(-2 * m.pad, -2 * m.pad)
+        for button in self.buttons:
+            if not button.label_fits(self.app.text, m):
+                return False
+        if self.done:
+            return card_height(m, self.middle.width, self._summary) <= self.middle.height
+        if self.answered:
+            room = self.middle.height - m.button_h - m.pad
+            return card_height(m, self.middle.width, self._explanation) <= room
+        label = self._card_label(self.card_rect.width - 2 * m.pad)
+        hint = self._hint(area.width)
+        return (
+            label.get_height() <= self.card_rect.height - m.px(8)
+            and self.card_rect.bottom + m.px(10) + hint.get_height() <= self.bin_area.top
+        )
+
+    def _build_flowing(self) -> None:
+        """Prompt, card or feedback, Continue and the boxes, one under another."""
+        m = self.m
+        area = self.content_rect().inflate(-2 * m.pad, -2 * m.pad)
+        y = area.top + self._prompt(area.width).get_height() + m.pad
         bins = self.step.bins
+        if self.done or self.answered:
+            height = card_height(m, area.width, self._box_builder())
+            self.middle = pygame.Rect(area.left, y, area.width, height)
+            y = self.middle.bottom + m.pad
+            button = self.continue_button(pygame.Rect(area.left, y, area.width, m.button_h))
+            self.buttons.append(self.end_side(button, area, y))
+            self.middle.height += m.pad + button.rect.height  # the card, then Continue
+            y = button.rect.bottom + m.pad
+            if self.done:
+                return
+        else:
+            label = self._card_label(min(m.px(620), area.width) - 2 * m.pad)
+            card_w = min(m.px(620), area.width)
+            card_h = max(m.px(170), label.get_height() + 2 * m.pad)
+            self.card_rect = pygame.Rect(area.centerx - card_w // 2, y, card_w, card_h)
+            self.middle = pygame.Rect(area.left, y, area.width, card_h)
+            y = self.card_rect.bottom + m.px(10) + self._hint(area.width).get_height() + m.pad
         bin_h = max(m.button_h * 2, m.px(150))
+        self.bin_area = pygame.Rect(area.left, y, area.width, bin_h)
+        boxes = self._bins(self.bin_area, bin_h)
+        room = pygame.Rect(area.left, y, area.width, UNLIMITED)  # the page scrolls
+        grid_buttons(boxes, room, len(bins), bin_h, m.pad, self.app.text, m, center=False)
+        self.buttons += boxes
+
+    def _bins(self, row: pygame.Rect, bin_h: int) -> list[Button]:
+        """One button per box, with how many cards are in it."""
+        m = self.m
+        bins = self.step.bins
+        width = (row.width - m.pad * (len(bins) - 1)) // len(bins)
+        boxes = []
+        for index, sort_bin in enumerate(bins):
+            rect = pygame.Rect(row.left + index * (width + m.pad), row.top, width, bin_h)
+            count = sum(
+                1
+                for c in self.step.cards[: self.index + (1 if self.answered else 0)]
+                if c.bin == sort_bin.id
+            )
+            boxes.append(
+                Button(
+                    f"bin:{sort_bin.id}",
+                    self.lt(sort_bin.id, sort_bin.label),
+                    rect,
+                    "quiet" if self.answered else "choice",
+                    text_size=m.font(30),
+                    sublabel=self.app.tr.ngettext("{n} card", "{n} cards", count).format(
+                        n=self.app.tr.number(count)
+                    ),
+                    icon=_box_icon,
+                    icon_above=True,
+                    icon_scale=1.4,
+                )
+            )
+        return boxes
+
+    def _build_classic(self) -> None:
+        """The roomy layout: the card in the middle and the boxes along the bottom."""
+        m = self.m
+        area = self.content_rect().inflate(-2 * m.pad, -2 * m.pad)
+        bin_h = max(m.button_h * 2, m.px(150))
+        probe = self._bins(pygame.Rect(area.left, 0, area.width, bin_h), bin_h)
+        bin_h = max([bin_h] + [b.needed_height(self.app.text, m) for b in probe])
         self.bin_area = pygame.Rect(area.left, area.bottom - bin_h, area.width, bin_h)
-        width = (area.width - m.pad * (len(bins) - 1)) // len(bins)
+        prompt_h = max(m.heading, self._prompt(area.width).get_height())
         self.middle = pygame.Rect(
             area.left,
-            area.top + m.heading + m.pad,
+            area.top + prompt_h + m.pad,
             area.width,
-            self.bin_area.top - area.top - m.heading - 2 * m.pad,
+            self.bin_area.top - area.top - prompt_h - 2 * m.pad,
         )
         if self.done:
             # On the end side, like every step's way on (never over the debrief's buttons).
@@ -87,31 +221,47 @@ class SortScene(StepScene):
                     )
                 )
             )
-        for index, sort_bin in enumerate(bins):
-            rect = pygame.Rect(area.left + index * (width + m.pad), self.bin_area.top, width, bin_h)
-            count = sum(
-                1
-                for c in self.step.cards[: self.index + (1 if self.answered else 0)]
-                if c.bin == sort_bin.id
-            )
-            self.buttons.append(
-                Button(
-                    f"bin:{sort_bin.id}",
-                    self.lt(sort_bin.id, sort_bin.label),
-                    rect,
-                    "quiet" if self.answered else "choice",
-                    text_size=m.font(30),
-                    sublabel=self.app.tr.ngettext("{n} card", "{n} cards", count).format(
-                        n=self.app.tr.number(count)
-                    ),
-                    icon=_box_icon,
-                    icon_above=True,
-                    icon_scale=1.4,
-                )
-            )
+        self.buttons += self._bins(self.bin_area, bin_h)
         card_w = min(m.px(620), area.width)
         self.card_rect = pygame.Rect(0, 0, card_w, min(self.middle.height, m.px(170)))
         self.card_rect.center = self.middle.center
+
+    def narration_body(self) -> list[Line]:
+        """The task, the card and the boxes by number; then why it goes where it does."""
+        step, say = self.step, self.say
+        lines = [self.lesson_line(step.id, "prompt", step.prompt, key="prompt")]
+        card = self.card
+        if card is None:
+            total = len(step.cards)
+            score = self.app.tr.ngettext(
+                "{right} of {n} card went in the right box first time.",
+                "{right} of {n} cards went in the right box first time.",
+                total,
+            ).format(right=self.app.tr.number(self.right_first_time()), n=self.app.tr.number(total))
+            return lines + [
+                say.ui("All sorted!", key="done"),
+                say.said(score, key="done/score"),
+                say.ui("Every card you sorted is practice for spotting tricks in real life."),
+            ]
+        lines.append(self.lesson_line(card.id, "text", card.text, key=card.id))
+        if not self.answered:
+            lines.append(say.ui("Drag the card to a box, or press the box's number key."))
+            for index, sort_bin in enumerate(step.bins):  # read with the first card only
+                key = f"bins/{sort_bin.id}"
+                number = self.app.tr.number(index + 1)
+                lines.append(say.plain(number, key=f"{key}/number", shown=""))
+                lines.append(self.lesson_line(sort_bin.id, "label", sort_bin.label, key=key))
+            return lines
+        label = self.lt(card.bin, next(b.label for b in step.bins if b.id == card.bin))
+        heading = (
+            self._("Yes! It goes in \u201c{bin}\u201d.")
+            if self.placed[card.id] == card.bin
+            else self._("Good try! This one goes in \u201c{bin}\u201d.")
+        ).format(bin=label)
+        return lines + [
+            say.said(heading, key=f"{card.id}/verdict"),
+            self.lesson_line(card.id, "explain", card.explain, key=f"{card.id}/explain"),
+        ]
 
     def on_button(self, key: str) -> None:
         """Put the card in a bin, or go on to the next card or step."""
@@ -146,29 +296,25 @@ class SortScene(StepScene):
 
     def handle(self, event: pygame.event.Event) -> None:
         """Drag the card with mouse or finger; drop it on a bin to sort it."""
-        if self.card and not self.answered:
+        if self.card and not self.answered and hasattr(event, "pos"):
+            # The card and the bins are on the page, which may be scrolled.
+            pos = self.page_pos(event.pos)
             if (
                 event.type == pygame.MOUSEBUTTONDOWN
                 and event.button == 1
-                and self.card_rect.collidepoint(event.pos)
+                and self.card_rect.collidepoint(pos)
             ):
-                self.drag_offset = (
-                    event.pos[0] - self.card_rect.x,
-                    event.pos[1] - self.card_rect.y,
-                )
+                self.drag_offset = (pos[0] - self.card_rect.x, pos[1] - self.card_rect.y)
                 self.drag_pos = self.card_rect.topleft
                 return
             if event.type == pygame.MOUSEMOTION and self.drag_offset:
-                self.drag_pos = (
-                    event.pos[0] - self.drag_offset[0],
-                    event.pos[1] - self.drag_offset[1],
-                )
+                self.drag_pos = (pos[0] - self.drag_offset[0], pos[1] - self.drag_offset[1])
                 self.dirty = True
                 return
             if event.type == pygame.MOUSEBUTTONUP and event.button == 1 and self.drag_offset:
                 self.drag_offset = self.drag_pos = None
                 for button in self.buttons:
-                    if button.key.startswith("bin:") and button.rect.collidepoint(event.pos):
+                    if button.key.startswith("bin:") and button.rect.collidepoint(pos):
                         self.place(button.key.split(":", 1)[1])
                         return
                 self.dirty = True
@@ -178,35 +324,19 @@ class SortScene(StepScene):
     def draw_content(self, surface: pygame.Surface) -> None:
         """Prompt, then the card (or its explanation, or the summary)."""
         m = self.m
-        text = self.app.text
         area = self.content_rect().inflate(-2 * m.pad, -2 * m.pad)
-        prompt = text.render(
-            self.lt(self.step.id, self.step.prompt),
-            m.font(30),
-            theme.INK,
-            area.width,
-            bold=True,
-            align="center",
-        )
+        prompt = self._prompt(area.width)
         surface.blit(prompt, prompt.get_rect(midtop=(area.centerx, area.top)))
-        card = self.card
-        if card is None:
-            card_row(surface, self.middle, m, [(1.0, theme.SCOUT_BG, self._summary)])
-        elif self.answered:
+        if self.done or self.answered:
             box = self.middle.copy()
-            box.height -= m.button_h + m.pad
-            fill = theme.GOOD_BG if self.placed[card.id] == card.bin else theme.THINK_BG
-            card_row(surface, box, m, [(1.0, fill, self._explanation)])
+            after = [b.rect.top for b in self.buttons if b.key == "next"]
+            if after and after[0] < box.bottom:  # Continue sits under the card
+                box.height = after[0] - m.pad - box.top
+            card_row(surface, box, m, [(1.0, self._box_fill(), self._box_builder())])
         else:
             if not self.drag_pos:
                 self._draw_card(surface, self.card_rect, theme.PRIMARY, m.px(4))
-            hint = text.render(
-                self._("Drag the card to a box, or press the box's number key."),
-                m.small,
-                theme.INK_SOFT,
-                area.width,
-                align="center",
-            )
+            hint = self._hint(area.width)
             surface.blit(
                 hint, hint.get_rect(midtop=(area.centerx, self.card_rect.bottom + m.px(10)))
             )
@@ -230,13 +360,7 @@ class SortScene(StepScene):
         card = self.card
         assert card is not None
         draw.card(surface, rect, theme.WHITE, m.radius, border=border, shadow=shadow)
-        label = self.app.text.render(
-            self.lt(card.id, card.text),
-            m.font(30),
-            theme.INK,
-            rect.width - 2 * m.pad,
-            align="center",
-        )
+        label = self._card_label(rect.width - 2 * m.pad)
         surface.blit(label, label.get_rect(center=rect.center))
 
     def _explanation(self, width: int, scale: float) -> list[Block]:

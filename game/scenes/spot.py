@@ -6,15 +6,25 @@ is fine. Stars for each red flag spotted; a false alarm gets a kind note, never 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pygame
 
 from game.content.model import SpotStep
 from game.content.taxonomy import TACTICS
+from game.i18n import N_
 from game.scenes.step_base import StepScene
 from game.ui import draw, theme
-from game.ui.flow import Block, card_row
+from game.ui.flow import READABLE, Block, card_height, card_row
 from game.ui.layout import split
 from game.ui.widgets import Button
+
+if TYPE_CHECKING:
+    from game.narration.lines import Line
+
+
+#: How much of the width the messages take beside the panel, narrowest first.
+FEED_SHARES = (0.6, 0.68)
 
 
 class SpotScene(StepScene):
@@ -42,25 +52,57 @@ class SpotScene(StepScene):
         return names[self.step.setting]
 
     def build(self) -> None:
-        """One row button per message on the left; Check or Continue on the right."""
+        """One row button per message on the left; Check or Continue on the right.
+
+        When the messages or the panel do not fit side by side at full size (large
+        text), everything goes one under another across the window: the task, the
+        messages, then the button (the page scrolls).
+        """
         m = self.m
         area = self.content_rect().inflate(-2 * m.pad, -2 * m.pad)
-        feed, self.panel = split(area, 0.6, 2 * m.pad)
-        top = feed.top + m.body + m.px(30)
-        for scale in (1.0, 0.9, 0.8, 0.7, 0.6):
-            rows = self._rows(feed, top, scale)
-            if rows[-1].rect.bottom <= feed.bottom:
-                break
-        self.buttons.extend(rows)
-        bottom = pygame.Rect(
-            self.panel.left, self.panel.bottom - m.button_h, self.panel.width, m.button_h
-        )
-        if self.checked:
-            self.buttons.append(self.continue_button(bottom))
-        else:
-            self.buttons.append(
-                Button("check", self._("Check my answers"), bottom, "primary", text_size=m.font(28))
+        for share in FEED_SHARES:  # a wider feed before the panel goes under it
+            feed, self.panel = split(area, share, 2 * m.pad)
+            top = feed.top + self._feed_title().get_height() + m.px(30)
+            rows = self._rows(feed, top, 1.0)
+            bottom = pygame.Rect(
+                self.panel.left, self.panel.bottom - m.button_h, self.panel.width, m.button_h
             )
+            if self.checked:
+                button = self.continue_button(bottom)
+            else:
+                button = Button(
+                    "check", self._("Check my answers"), bottom, "primary", text_size=m.font(28)
+                )
+            panel_room = self.panel.height - m.button_h - m.pad
+            fits = (
+                rows[-1].rect.bottom <= feed.bottom
+                and card_height(m, self.panel.width, self._panel_blocks) <= panel_room
+                and button.label_fits(self.app.text, m)
+            )
+            if fits:
+                break
+        self.panel_card = pygame.Rect(self.panel.left, self.panel.top, self.panel.width, panel_room)
+        self.feed_top = feed.top
+        if not fits and feed.width >= READABLE * m.body:
+            # Messages still read well in their column: they run on down the page, with
+            # the task and the button beside them.
+            card_h = card_height(m, self.panel.width, self._panel_blocks)
+            self.panel_card.height = max(panel_room, card_h)
+            bottom.update(self.panel.left, self.panel_card.bottom + m.pad, self.panel.width, 0)
+            bottom.height = max(m.button_h, button.needed_height(self.app.text, m))
+        elif not fits:  # large text: the task, the messages and the button one under another
+            card_h = card_height(m, area.width, self._panel_blocks)
+            self.panel_card = pygame.Rect(area.left, area.top, area.width, card_h)
+            self.feed_top = self.panel_card.bottom + m.pad
+            top = self.feed_top + self._feed_title().get_height() + m.px(30)
+            rows = self._rows(area, top, 1.0)
+            self.end_side(button, area, rows[-1].rect.bottom + m.pad)
+        self.buttons.extend(rows)
+        self.buttons.append(button)
+
+    def _feed_title(self) -> pygame.Surface:
+        m = self.m
+        return self.app.text.render(self._setting_title(), m.body, theme.INK_SOFT, bold=True)
 
     def _rows(self, feed: pygame.Rect, top: int, scale: float) -> list[Button]:
         m = self.m
@@ -104,6 +146,45 @@ class SpotScene(StepScene):
             return self._("Good to be careful! This one is OK: {why}").format(why=why), _ok_icon
         return self._("OK: {why}").format(why=why), _ok_icon
 
+    def narration_body(self) -> list[Line]:
+        """The task, then each message with who sent it; after checking, the score and why."""
+        step, say = self.step, self.say
+        flags = sum(1 for msg in step.messages if msg.tactic)
+        lines = [say.said(self._setting_title(), key="setting")]
+        if self.checked:
+            hits = self.app.tr.ngettext(
+                "You spotted {hits} of {n} red flag", "You spotted {hits} of {n} red flags", flags
+            ).format(hits=self.app.tr.number(self.hits()), n=self.app.tr.number(flags))
+            lines.append(say.said(hits, key="checked/score"))
+            false_alarms = any(not m.tactic and m.id in self.marked for m in step.messages)
+            note = (
+                "Careful checking is a good habit, even when a message turns out to be fine."
+                if false_alarms
+                else "Red flags are about what people ask for, not who they are."
+            )
+            lines.append(say.ui(note, key="checked/note"))
+        else:
+            lines += [
+                self.lesson_line(step.id, "prompt", step.prompt, key="prompt"),
+                say.ui(
+                    "Press a message to mark it. Press it again to unmark it. "
+                    "Then check your answers."
+                ),
+            ]
+        rows = {b.key: b for b in self.buttons}
+        for message in step.messages:
+            row = rows.get(f"spot:{message.id}")
+            shown = row.label if row else None
+            who = N_("{name} says:")
+            lines.append(say.ui(who, key=f"{message.id}/who", name=message.sender))
+            lines.append(
+                self.lesson_line(message.id, "text", message.text, key=message.id, shown=shown)
+            )
+            if row and row.sublabel:
+                state = "checked" if self.checked else "marked"
+                lines.append(say.said(row.sublabel, key=f"{message.id}/{state}"))
+        return lines
+
     def on_button(self, key: str) -> None:
         """Toggle a mark, check the answers, or go on."""
         if key.startswith("spot:") and not self.checked:
@@ -136,23 +217,12 @@ class SpotScene(StepScene):
     def draw_content(self, surface: pygame.Surface) -> None:
         """The feed's title and the panel with the prompt or the score."""
         m = self.m
-        text = self.app.text
-        feed_title = text.render(self._setting_title(), m.body, theme.INK_SOFT, bold=True)
+        feed_title = self._feed_title()
         surface.blit(
             feed_title,
-            self.start_pos(
-                self.content_rect().inflate(-2 * m.pad, 0),
-                feed_title,
-                self.content_rect().top + m.pad,
-            ),
+            self.start_pos(self.content_rect().inflate(-2 * m.pad, 0), feed_title, self.feed_top),
         )
-        panel = pygame.Rect(
-            self.panel.left,
-            self.panel.top,
-            self.panel.width,
-            self.panel.height - m.button_h - m.pad,
-        )
-        card_row(surface, panel, m, [(1.0, theme.SCOUT_BG, self._panel_blocks)])
+        card_row(surface, self.panel_card, m, [(1.0, theme.SCOUT_BG, self._panel_blocks)])
 
     def _panel_blocks(self, width: int, scale: float) -> list[Block]:
         m = self.m

@@ -21,17 +21,20 @@ from game.ui.widgets import Button, IconFn
 
 if TYPE_CHECKING:
     from game.app import App
+    from game.narration.lines import Line, LineMaker
 
 S = TypeVar("S")
 NUMBER_KEYS = {pygame.K_1: 0, pygame.K_2: 1, pygame.K_3: 2, pygame.K_4: 3}
 
 #: Per verdict of a choice: (heading colour, card colour, sound). "Okay" is neutral: not
 #: the success green, and never red.
-VERDICT_LOOK = {
-    "great": (theme.GOOD, theme.GOOD_BG, "good"),
-    "okay": (theme.INK, theme.WHITE, "okay"),
-    "unsafe": (theme.INK, theme.THINK_BG, "think"),
-}
+VERDICT_LOOK = theme.Themed(
+    {
+        "great": ("GOOD", "GOOD_BG", "good"),
+        "okay": ("INK", "WHITE", "okay"),
+        "unsafe": ("INK", "THINK_BG", "think"),
+    }
+)
 
 
 class StepScene(Scene):
@@ -81,6 +84,86 @@ class StepScene(Scene):
         """Translate a lesson string by its stable id (help services named for the country)."""
         text = self.app.tr.pgettext(f"{self.lesson.id}/{item_id}", text)
         return self.app.fill_services(text, self.lesson.grade_band)
+
+    # -- reading aloud -----------------------------------------------------------------
+    @property
+    def say(self) -> LineMaker:
+        """Lines in the current language; lesson text names the country's help services."""
+        from game.narration.lines import LineMaker
+
+        band = self.lesson.grade_band
+        return LineMaker(self.app.tr, lambda text: self.app.fill_services(text, band))
+
+    def lesson_line(
+        self, owner: str, field: str, source: str, *, key: str = "", shown: str | None = None
+    ) -> Line:
+        """A lesson string to read: *field* of item *owner* (its recorded clip can play)."""
+        return self.say.lesson(self.lesson.id, owner, field, source, key=key, shown=shown)
+
+    def narration(self) -> list[Line]:
+        """The lesson's title on its first step only, then the step's own text."""
+        lines = []
+        if len(self.session.path) == 1 and self.session.mode != "classroom":
+            lines.append(self.say.lesson(self.lesson.id, "title", "title", self.lesson.title))
+        return lines + self.narration_body()
+
+    def choice_lines(self) -> list[Line]:
+        """Each choice of the step, after its number (keys 1-4 pick them)."""
+        lines = []
+        for index, choice in enumerate(self.session.step.choice_list):
+            key = f"{self.session.step_id}/choice/{choice.id}"
+            number = self.app.tr.number(index + 1)
+            lines.append(self.say.plain(number, key=f"{key}/number", shown=""))
+            lines.append(self.lesson_line(choice.id, "text", choice.text, key=key))
+        return lines
+
+    def feedback_lines(self, explain: bool = True) -> list[Line]:
+        """After a choice: the verdict, the feedback, and each red flag of the step."""
+        choice = self.session.chosen
+        if choice is None:
+            return []
+        key = f"{self.session.step_id}/feedback"
+        lines = [
+            self.say.said(self.choice_heading(choice), key=f"{key}/heading"),
+            self.lesson_line(choice.id, "feedback", choice.feedback, key=key),
+        ]
+        return lines + self.red_flag_lines(self.session.step_tactics(), key, explain)
+
+    def red_flag_lines(self, codes: list[str], key: str, explain: bool = True) -> list[Line]:
+        """'Red flag: <name>' (and what it means) for each tactic, as the screen shows them."""
+        lines = []
+        for code in codes:
+            tactic = TACTICS[code]
+            name = self._("Red flag: {name}").format(name=self._(tactic.name))
+            lines.append(self.say.said(name, key=f"{key}/flag/{code}"))
+            if explain:
+                lines.append(self.say.ui(tactic.explain, key=f"{key}/flag/{code}/explain"))
+        return lines
+
+    def numbered_lines(self, prefix: str) -> list[Line]:
+        """The labels of this screen's buttons whose keys start with *prefix*, numbered."""
+        lines = []
+        options = [b for b in self.buttons if b.key.startswith(prefix)]
+        for index, button in enumerate(options):
+            key = f"{self.session.step_id}/{button.key}"
+            number = self.app.tr.number(index + 1)
+            lines.append(self.say.plain(number, key=f"{key}/number", shown=""))
+            lines.append(self.say.said(button.label, key=key))
+        return lines
+
+    def spoken_button(self, button: Button) -> list[Line]:
+        """A choice is read with its number; other buttons by their words."""
+        if button.key.startswith("choice:"):
+            ids = [c.id for c in self.session.step.choice_list]
+            choice_id = button.key.split(":", 1)[1]
+            if choice_id in ids:
+                choice = self.session.step.choice_list[ids.index(choice_id)]
+                number = self.app.tr.number(ids.index(choice_id) + 1)
+                return [
+                    self.say.plain(number, shown=""),
+                    self.lesson_line(choice.id, "text", choice.text, shown=button.label),
+                ]
+        return super().spoken_button(button)
 
     def follow(self) -> bool:
         """Open the debrief or another step screen if the session moved there.
@@ -236,6 +319,31 @@ class StepScene(Scene):
             label, gap_before=gap_before, indent=icon + m.px(12), icon_size=icon, icon=badge
         )
 
+    def end_half(self, rect: pygame.Rect) -> pygame.Rect:
+        """Trim a way on's *rect* so it stays on the end half of the window.
+
+        The debrief's buttons sit on the start half: a double click on Continue or Finish
+        can then never land on them.
+        """
+        middle = self.m.width // 2 + self.m.pad // 2
+        if rect.left < middle < rect.right:
+            rect.update(middle, rect.top, rect.right - middle, rect.height)
+        return rect
+
+    def end_side(self, button: Button, area: pygame.Rect, top: int) -> Button:
+        """Put a way-on button (Continue, Finish, Done) on the end half of *area* at *top*.
+
+        As tall as its label needs. The debrief's buttons sit on the start half, so a
+        double click on a way on never lands on them, however the page scrolls.
+        """
+        m = self.m
+        half = (area.width - m.pad) // 2
+        button.rect.update(area.right - half, top, half, m.button_h)
+        if not button.fits_words(self.app.text, m):
+            button.rect.update(area.left, top, area.width, m.button_h)
+        button.rect.height = max(m.button_h, button.needed_height(self.app.text, m))
+        return button
+
     def continue_button(
         self, rect: pygame.Rect, label: str | None = None, key: str = "next"
     ) -> Button:
@@ -256,7 +364,7 @@ class StepScene(Scene):
         m = self.m
         text = self.app.text
         small = round(m.small * scale)
-        flag_w = round(m.px(28) * scale)
+        flag_w = round(max(m.px(28), m.small) * scale)
         blocks = []
         for code in codes:
             tactic = TACTICS[code]

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pygame
 
 from game.scenes.base import Scene
 from game.ui import draw, theme
 from game.ui.layout import column
 from game.ui.widgets import Button
+
+if TYPE_CHECKING:
+    from game.narration.lines import Line
 
 
 class TitleScene(Scene):
@@ -16,33 +21,117 @@ class TitleScene(Scene):
     has_back = False
 
     def build(self) -> None:
-        """Three big buttons under the logo."""
+        """Three big buttons under the logo, name and tagline.
+
+        They keep their places on the screen while everything fits; with large text the
+        logo, name, tagline and buttons stack one under another and the page scrolls.
+        """
         m = self.m
-        width = m.px(420)
-        area = pygame.Rect(
-            (m.width - width) // 2, round(m.height * 0.52), width, round(m.height * 0.44)
-        )
         labels = [
             ("play", self._("Play"), "primary"),
             ("settings", self._("Settings"), "secondary"),
             ("quit", self._("Quit"), "quiet"),
         ]
-        rects = column(area, [m.button_h] * len(labels), m.px(16))
+        width = min(max(m.px(420), m.font(30) * 9), m.width - 4 * m.pad)
         self.buttons = [
-            Button(key, label, rect, style, text_size=m.font(30))
-            for (key, label, style), rect in zip(labels, rects, strict=True)
+            Button(key, label, pygame.Rect(0, 0, width, m.button_h), style, text_size=m.font(30))
+            for key, label, style in labels
         ]
+        heights = [max(m.button_h, b.needed_height(self.app.text, m)) for b in self.buttons]
+        gap = m.px(16)
+        name, tagline = self._name(), self._tagline()
+        logo = m.px(150)
+        # Where everything goes on a roomy screen: proportions of the window.
+        self.logo_y = round(m.height * 0.2)
+        self.name_y = round(m.height * 0.38) - name.get_height() // 2
+        self.tagline_y = round(m.height * 0.46) - tagline.get_height() // 2
+        area = pygame.Rect(
+            (m.width - width) // 2, round(m.height * 0.52), width, round(m.height * 0.44)
+        )
+        ink, tag_ink = name.get_bounding_rect(), tagline.get_bounding_rect()  # the letters
+        roomy = (
+            self.logo_y + logo // 2 <= self.name_y + ink.top
+            and self.name_y + ink.bottom <= self.tagline_y + tag_ink.top + m.px(3)
+            and self.tagline_y + tag_ink.bottom <= area.top
+            and sum(heights) + gap * (len(heights) - 1) <= area.height
+            and self.logo_y - logo // 2 >= 0
+        )
+        if not roomy:  # large text: one thing under another
+            y = self.header_height() + m.pad
+            self.logo_y = y + logo // 2
+            self.name_y = y + logo + m.pad // 2
+            self.tagline_y = self.name_y + name.get_height()
+            area.top = self.tagline_y + tagline.get_height() + m.pad
+            area.height = sum(heights) + gap * (len(heights) - 1)
+        rects = column(area, heights, gap, center=roomy)
+        for button, rect in zip(self.buttons, rects, strict=True):
+            button.rect = rect
+        self.note_y = max(rects[-1].bottom + m.pad, m.height - m.pad - self._note_height())
+        self.extent = self.note_y + self._note_height()
+
+    def _name(self) -> pygame.Surface:
+        m = self.m
+        return self.app.text.render(
+            self._("Signal Scouts"),
+            m.title,
+            theme.PRIMARY_DARK,
+            m.width - 4 * m.pad,
+            bold=True,
+            align="center",
+        )
+
+    def _tagline(self) -> pygame.Surface:
+        m = self.m
+        return self.app.text.render(
+            self._("Spot the red flags. Know what to do."),
+            m.body,
+            theme.INK_SOFT,
+            m.width - 4 * m.pad,
+            align="center",
+        )
+
+    def _note(self) -> pygame.Surface | None:
+        """The line about a fresh start, when saved files could not be read."""
+        if not (self.app.profile_loaded and self.app.profile.backups):
+            return None
+        m = self.m
+        return self.app.text.render(
+            self._(
+                "Saved settings or progress could not be read, so the game started fresh. "
+                "A copy of the old file was kept."
+            ),
+            m.font(18),
+            theme.INK_SOFT,
+            m.width - 8 * m.pad,
+            align="center",
+        )
+
+    def _note_height(self) -> int:
+        note = self._note()
+        return note.get_height() if note else 0
 
     def _header(self) -> list[Button]:
         """Help on one side; the grown-ups' door, small and quiet, on the other."""
         m = self.m
         label = self._("For grown-ups")
         width = self._header_width(label)
-        top = (self.header_height() - m.button_h) // 2
-        door = Button(
-            "grownups", label, pygame.Rect(m.pad, top, width, m.button_h), "quiet", bold=False
-        )
+        height = self._header_button_h()
+        top = (self.header_height() - height) // 2
+        rect = pygame.Rect(m.pad, top, width, height)
+        door = Button("grownups", label, rect, "quiet", bold=False)
         return [*super()._header(), door]
+
+    def narration_body(self) -> list[Line]:
+        """The game's name and tagline (and the note about a fresh start, if shown)."""
+        lines = [self.say.ui("Signal Scouts"), self.say.ui("Spot the red flags. Know what to do.")]
+        if self.app.profile_loaded and self.app.profile.backups:
+            lines.append(
+                self.say.ui(
+                    "Saved settings or progress could not be read, so the game started fresh. "
+                    "A copy of the old file was kept."
+                )
+            )
+        return lines
 
     def all_buttons(self) -> list[Button]:
         """Play first; the grown-ups' door last, after Help."""
@@ -66,32 +155,16 @@ class TitleScene(Scene):
             self.app.running = False
 
     def draw_content(self, surface: pygame.Surface) -> None:
-        """Logo, name and tagline."""
+        """Logo, name and tagline (and the note about a fresh start)."""
         m = self.m
-        logo = m.px(150)
-        draw.signal_logo(surface, (m.width // 2, round(m.height * 0.2)), logo)
-        name = self.app.text.render(self._("Signal Scouts"), m.title, theme.PRIMARY_DARK, bold=True)
-        surface.blit(name, name.get_rect(center=(m.width // 2, round(m.height * 0.38))))
-        tagline = self.app.text.render(
-            self._("Spot the red flags. Know what to do."),
-            m.body,
-            theme.INK_SOFT,
-            m.width - 4 * m.pad,
-            align="center",
-        )
-        surface.blit(tagline, tagline.get_rect(center=(m.width // 2, round(m.height * 0.46))))
-        if self.app.profile_loaded and self.app.profile.backups:
-            note = self.app.text.render(
-                self._(
-                    "Saved settings or progress could not be read, so the game started fresh. "
-                    "A copy of the old file was kept."
-                ),
-                m.font(18),
-                theme.INK_SOFT,
-                m.width - 8 * m.pad,
-                align="center",
-            )
-            surface.blit(note, note.get_rect(midbottom=(m.width // 2, m.height - m.pad)))
+        draw.signal_logo(surface, (m.width // 2, self.logo_y), m.px(150))
+        name = self._name()
+        surface.blit(name, name.get_rect(midtop=(m.width // 2, self.name_y)))
+        tagline = self._tagline()
+        surface.blit(tagline, tagline.get_rect(midtop=(m.width // 2, self.tagline_y)))
+        note = self._note()
+        if note:
+            surface.blit(note, note.get_rect(midtop=(m.width // 2, self.note_y)))
 
     def draw_header(self, surface: pygame.Surface) -> None:
         """No band on the title screen; only the Help button floats at the top."""

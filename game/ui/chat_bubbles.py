@@ -30,7 +30,12 @@ class BubbleRenderer:
     def render(self, entry: Entry, width: int) -> pygame.Surface:
         """The bubble for *entry* in a chat column *width* pixels wide."""
         m = self.app.metrics
-        key = (entry.key, entry.revealed, width, m, self.app.tr.language)
+        app = self.app
+        look = (app.tr.language, theme.PALETTE, app.fonts.reading)
+        lit = app.text.highlight  # a word of this bubble is being read aloud:
+        if lit is not None and lit[0] == self._text(entry):
+            return self._bake(entry, width)  # baked afresh for each word, never kept
+        key = (entry.key, entry.revealed, width, m, look)
         surface = self._cache.get(key)
         if surface is None:
             surface = self._bake(entry, width)
@@ -53,8 +58,11 @@ class BubbleRenderer:
         avatar = 0 if mine else m.px(44)
         pad = m.px(14)
         max_text = round(width * 0.78) - avatar - 2 * pad
+        text = self._text(entry)
+        if not self.app.text.fits_words(text, m.body, max_text):
+            max_text = width - avatar - m.px(8) - 2 * pad  # a long word: the whole width
         ink = theme.WHITE if mine else theme.INK
-        body = self.app.text.render(self._text(entry), m.body, ink, max_text)
+        body = self.app.text.render(text, m.body, ink, max_text)
         picture_h = round(max_text * 0.45) if entry.hidden_picture else 0
         picture_w = min(max_text, round(m.px(300)))
         inner_w = max(body.get_width(), picture_w if picture_h else 0)
@@ -83,7 +91,7 @@ class BubbleRenderer:
                 surface, (avatar_x, avatar // 2 + m.px(4)), avatar, self.app_contact_avatar()
             )
         color = theme.ME_BUBBLE if mine else theme.THEM_BUBBLE
-        border = None if mine else theme.SHADOW
+        border = None if mine else theme.OUTLINE
         draw.card(surface, bubble, color, m.px(16), border=border)
         y = bubble.top + pad
         if picture_h:

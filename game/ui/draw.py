@@ -23,18 +23,29 @@ def card(
     border: Color | None = None,
     shadow: int = 0,
 ) -> None:
-    """A rounded card, optionally with a soft drop shadow and a border."""
+    """A rounded card, optionally with a soft drop shadow and a border.
+
+    In high contrast every card gets the palette's outline when it has no border of
+    its own, and outlines are drawn bolder.
+    """
     if shadow:
         pygame.draw.rect(surface, theme.SHADOW, rect.move(0, shadow), border_radius=radius)
     pygame.draw.rect(surface, color, rect, border_radius=radius)
+    border = border or theme.EDGE
     if border:
-        pygame.draw.rect(surface, border, rect, width=max(2, radius // 8), border_radius=radius)
+        width = max(2, round(radius // 8 * theme.EDGE_SCALE))
+        pygame.draw.rect(surface, border, rect, width=width, border_radius=radius)
 
 
 def focus_ring(surface: pygame.Surface, rect: pygame.Rect, radius: int, unit: float) -> None:
-    """The keyboard focus ring: a thick orange outline with a white inner edge."""
-    gap = max(3, round(5 * unit))
-    width = max(3, round(5 * unit))
+    """The keyboard focus ring: a thick orange outline with a white inner edge.
+
+    Its colour reaches 3:1 against every background it is drawn on (a bolder ring in
+    high contrast). It stays within the smallest gap between two buttons, so it never
+    runs onto the next one.
+    """
+    gap = max(2, round(2.5 * unit))
+    width = max(3, round(5 * unit * theme.EDGE_SCALE))
     outer = rect.inflate(gap * 2 + width * 2, gap * 2 + width * 2)
     pygame.draw.rect(surface, theme.FOCUS, outer, width=width, border_radius=radius + gap + width)
     pygame.draw.rect(

@@ -1,8 +1,9 @@
-"""Text that flows down a card and shrinks, if it must, until it fits.
+"""Text that flows down a card, always at its full size.
 
-Screens describe a card's content as :class:`Block` objects built for a given
-scale; :func:`fit` picks the largest scale whose blocks fit the card, so long
-translations and the largest text size never spill out of their box.
+Screens describe a card's content as :class:`Block` objects built for a given scale
+(always 1.0 now: text is never shrunk to fit, whatever the text size or the length of a
+translation). A card is made as tall as its blocks (:func:`height_of`) and the page
+scrolls when that is taller than the window.
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ from game.ui import draw
 from game.ui.theme import Color, Metrics
 
 IconPainter = Callable[[pygame.Surface, tuple[int, int], int], None]
-SCALES = (1.0, 0.92, 0.84, 0.76, 0.68, 0.6, 0.52, 0.45)
-#: Set to a list by tests to collect content that did not fit even at the smallest scale.
+#: Cards side by side stay side by side (and grow taller) while each line holds at least
+#: this many times the body text size: about 35 letters, comfortable to read.
+READABLE = 18
+#: Set to a list by tests to collect content taller than the room it was given.
 overflow_log: list[int] | None = None
 
 
@@ -38,15 +41,14 @@ def height_of(blocks: list[Block]) -> int:
 
 
 def fit(build: Callable[[float], list[Block]], max_height: int) -> list[Block]:
-    """Blocks from *build* at the largest scale that fits *max_height* (the smallest if none)."""
-    blocks: list[Block] = []
-    for scale in SCALES:
-        blocks = build(scale)
-        if height_of(blocks) <= max_height:
-            break
-    else:
-        if overflow_log is not None:
-            overflow_log.append(height_of(blocks) - max_height)
+    """Blocks from *build* at full size (scale 1.0), never shrunk.
+
+    Blocks taller than *max_height* are noted in :data:`overflow_log` (for tests): the
+    screen should have made the room taller, or let the page scroll.
+    """
+    blocks = build(1.0)
+    if overflow_log is not None and height_of(blocks) > max_height:
+        overflow_log.append(height_of(blocks) - max_height)
     return blocks
 
 
@@ -86,16 +88,72 @@ def card_row(
     m: Metrics,
     cards: list[tuple[float, Color, CardBuilder]],
 ) -> None:
-    """Cards side by side across *area*: (share of width, fill, builder(width, scale)) each."""
+    """Cards side by side across *area*: (share of width, fill, builder(width, scale)) each.
+
+    When their text does not fit, they go one under another instead (:func:`card_places`;
+    the screen gives the page room for them with :func:`cards_bottom`).
+    """
+    for rect, (_share, fill, build) in zip(card_places(area, m, cards), cards, strict=True):
+        draw_card(surface, rect, m, fill, build)
+
+
+def cards_bottom(
+    area: pygame.Rect, m: Metrics, cards: list[tuple[float, Color, CardBuilder]]
+) -> int:
+    """The bottom of the cards :func:`card_row` draws in *area* (below it when they stack)."""
+    return max(rect.bottom for rect in card_places(area, m, cards))
+
+
+def card_height(m: Metrics, width: int, build: CardBuilder) -> int:
+    """How tall a card *width* wide must be to hold what *build* makes, padding included."""
+    return height_of(build(width - 2 * m.pad, 1.0)) + 2 * m.pad
+
+
+def draw_card(
+    surface: pygame.Surface, rect: pygame.Rect, m: Metrics, fill: Color, build: CardBuilder
+) -> None:
+    """One card at *rect* with what *build* makes in it, at full size."""
+    draw.card(surface, rect, fill, m.radius, shadow=m.px(4))
+    inner = rect.inflate(-2 * m.pad, -2 * m.pad)
+    blocks = fit(lambda scale: build(inner.width, scale), inner.height)
+    draw_blocks(surface, blocks, inner.left, inner.top, inner.width, m.rtl)
+
+
+def card_places(
+    area: pygame.Rect, m: Metrics, cards: list[tuple[float, Color, CardBuilder]]
+) -> list[pygame.Rect]:
+    """Where the cards of :func:`card_row` go so that all their text fits at full size.
+
+    Side by side across *area* (each its share of the width, as tall as *area*) when
+    every card's content fits. Otherwise still side by side, as tall as the tallest
+    content, while every card keeps a comfortable line length (:data:`READABLE` times the
+    body size); else one under another across the whole width, each as tall as its
+    content (at least as tall as *area* when it is the only card). Cards taller than
+    *area* run below it (the page scrolls).
+    """
+    rects = []
     left = area.left
-    for index, (share, fill, build) in enumerate(cards):
+    for index, (share, _fill, _build) in enumerate(cards):
         last = index == len(cards) - 1
         width = area.right - left if last else round(area.width * share)
-        card = pygame.Rect(left, area.top, width, area.height)
+        rect = pygame.Rect(left, area.top, width, area.height)
         if m.rtl:  # the first card goes on the right
-            card.x = area.right - (left - area.left) - width
-        draw.card(surface, card, fill, m.radius, shadow=m.px(4))
-        inner = card.inflate(-2 * m.pad, -2 * m.pad)
-        blocks = fit(lambda scale, b=build, w=inner.width: b(w, scale), inner.height)
-        draw_blocks(surface, blocks, inner.left, inner.top, inner.width, m.rtl)
+            rect.x = area.right - (left - area.left) - width
+        rects.append(rect)
         left += width + m.pad
+    heights = [card_height(m, r.width, c[2]) for r, c in zip(rects, cards, strict=True)]
+    if all(h <= r.height for h, r in zip(heights, rects, strict=True)):
+        return rects
+    if len(cards) > 1 and min(r.width for r in rects) - 2 * m.pad >= READABLE * m.body:
+        for rect in rects:
+            rect.height = max(heights)
+        return rects
+    y = area.top
+    out = []
+    for _share, _fill, build in cards:
+        height = card_height(m, area.width, build)
+        if len(cards) == 1:
+            height = max(height, area.height)
+        out.append(pygame.Rect(area.left, y, area.width, height))
+        y += height + m.pad
+    return out

@@ -29,6 +29,13 @@ FONT_FILES = {
     ("cjk", False): "NotoSansSC-Subset.otf",
     ("cjk", True): "NotoSansSC-Subset.otf",
 }
+#: Latin-script reading fonts a grown-up can choose (regular, bold): Andika, or Atkinson
+#: Hyperlegible (Braille Institute; clear letter shapes for low vision and dyslexia).
+#: Arabic and Chinese keep their own fonts whichever is chosen.
+READING_FONTS = {
+    "andika": ("Andika-Regular.ttf", "Andika-Bold.ttf"),
+    "atkinson": ("AtkinsonHyperlegible-Regular.ttf", "AtkinsonHyperlegible-Bold.ttf"),
+}
 MIRRORED = str.maketrans("()[]{}<>«»\u27e6\u27e7", ")(][}{><»«\u27e7\u27e6")
 NO_LINE_START = set("，。！？、：；）」』》〉】”’,.!?:;)")
 
@@ -57,18 +64,48 @@ def is_cjk(char: str) -> bool:
 
 
 class FontBook:
-    """Opens each (script, size, weight) font once, on first use."""
+    """Opens each (script, size, weight) font once, on first use.
 
-    def __init__(self, font_dir: Path) -> None:
+    *reading* names the Latin-script font (a key of :data:`READING_FONTS`); the script
+    ``"andika"`` always gives Andika, for characters the reading font lacks.
+    """
+
+    def __init__(self, font_dir: Path, reading: str = "andika") -> None:
         self.font_dir = font_dir
+        self.reading = reading if reading in READING_FONTS else "andika"
         self._fonts: dict[tuple[str, int, bool], pygame.font.Font] = {}
+        self._coverage: dict[str, frozenset[int]] = {}
+
+    def covers(self, text: str) -> bool:
+        """True when the reading font has a glyph for every character of *text*."""
+        if self.reading == "andika":
+            return True
+        cover = self._coverage.get(self.reading)
+        if cover is None:
+            import uharfbuzz
+
+            path = self.font_dir / READING_FONTS[self.reading][0]
+            cover = frozenset(uharfbuzz.Face(uharfbuzz.Blob.from_file_path(path)).unicodes)
+            self._coverage[self.reading] = cover
+        return all(ord(char) in cover for char in text if not char.isspace())
+
+    def set_reading(self, reading: str) -> None:
+        """Use the Latin-script font *reading* from now on (fonts reopen on first use)."""
+        self.reading = reading if reading in READING_FONTS else "andika"
+        self._fonts.clear()
 
     def get(self, size: int, bold: bool = False, script: str = "latin") -> pygame.font.Font:
         """The font of *size* pixels for *script*, regular or bold."""
         key = (script, size, bold)
         font = self._fonts.get(key)
         if font is None:
-            font = pygame.font.Font(self.font_dir / FONT_FILES[(script, bold)], size)
+            if script == "latin":
+                name = READING_FONTS[self.reading][bold]
+            elif script == "andika":
+                name = READING_FONTS["andika"][bold]
+            else:
+                name = FONT_FILES[(script, bold)]
+            font = pygame.font.Font(self.font_dir / name, size)
             if script == "cjk" and bold:
                 font.bold = True
             if script == "arabic":
@@ -85,8 +122,18 @@ class LineRenderer:
         self.script = script_of(language)
         self.rtl = is_rtl(language)
         self.font = fonts.get(size, bold, self.script)
-        self.latin = fonts.get(size, bold, "latin") if self.script == "arabic" else self.font
+        # Latin runs in Arabic lines (digits, names, punctuation) keep Andika, whatever
+        # the reading font: Arabic readers see their text unchanged.
+        self.latin = fonts.get(size, bold, "andika") if self.script == "arabic" else self.font
         self.arabic_chars = self.font if self.script == "arabic" else None
+        self.fonts = fonts
+        self.size, self.bold = size, bold
+
+    def _latin_font(self, line: str) -> pygame.font.Font:
+        """The Latin font for *line*: the reading font, or Andika if it lacks a character."""
+        if self.script != "latin" or self.fonts.covers(line):
+            return self.latin
+        return self.fonts.get(self.size, self.bold, "andika")
 
     def _runs(self, line: str) -> list[tuple[str, str]]:
         """Direction runs in logical order, a small subset of the Unicode bidi algorithm.
@@ -151,22 +198,24 @@ class LineRenderer:
         """Rendered runs in visual (left-to-right screen) order."""
         if not self.rtl or not any(is_arabic(c) and not c.isdigit() for c in line):
             # Left-to-right text (or a line with no Arabic letters: a name, an address).
-            font = self.latin if self.rtl else self.font
+            font = self._latin_font(line) if self.rtl or self.script == "latin" else self.font
             return [font.render(line, True, color)] if line else []
         pieces = []
         for kind, text in reversed(self._runs(line)):
             if kind == "R" and self.arabic_chars is not None:
                 pieces.append(self.arabic_chars.render(text, True, color))
             elif kind == "N":
-                pieces.append(self.latin.render(text[::-1].translate(MIRRORED), True, color))
+                mirrored = text[::-1].translate(MIRRORED)
+                pieces.append(self._latin_font(text).render(mirrored, True, color))
             else:
-                pieces.append(self.latin.render(text, True, color))
+                pieces.append(self._latin_font(text).render(text, True, color))
         return pieces
 
     def width(self, line: str) -> int:
         """Width of *line* in pixels."""
         if not self.rtl:
-            return self.font.size(line)[0]
+            font = self._latin_font(line) if self.script == "latin" else self.font
+            return font.size(line)[0]
         return sum(p.get_width() for p in self._pieces(line, (0, 0, 0)))
 
     def render(self, line: str, color: Color) -> pygame.Surface:
@@ -196,6 +245,36 @@ class LineRenderer:
                 round(self.latin.get_linesize() * 1.2), round(self.font.get_linesize() * 0.8)
             )
         return self.font.get_linesize()
+
+    def span_x(self, line: str, start: int, end: int) -> tuple[int, int]:
+        """Left and right pixel edges of characters ``[start, end)`` of *line* as drawn.
+
+        Right-to-left lines are measured run by run in their visual order (an Arabic run
+        is read from its right edge), so the word being read aloud can be lit up.
+        """
+        if not self.rtl or not any(is_arabic(c) and not c.isdigit() for c in line):
+            return self.width(line[:start]), self.width(line[:end])
+        runs = self._runs(line)
+        widths = [p.get_width() for p in reversed(self._pieces(line, (0, 0, 0)))]
+        edges: list[int] = []
+        offset = 0
+        for index, (kind, text) in enumerate(runs):
+            a, b = max(start - offset, 0), min(end - offset, len(text))
+            offset += len(text)
+            if a >= b:
+                continue
+            left = sum(widths[index + 1 :])  # later runs are drawn to the left
+            if kind == "R" and self.arabic_chars is not None:
+                full = widths[index]
+                size = self.arabic_chars.size
+                edges += [left + full - size(text[:b])[0], left + full - size(text[:a])[0]]
+            elif kind == "N":
+                size = self._latin_font(text).size
+                edges += [left + size(text[b:])[0], left + size(text[a:])[0]]
+            else:
+                size = self._latin_font(text).size
+                edges += [left + size(text[:a])[0], left + size(text[:b])[0]]
+        return (min(edges), max(edges)) if edges else (0, 0)
 
 
 def _tokens(paragraph: str) -> list[tuple[str, str]]:
@@ -256,6 +335,12 @@ class TextCache:
         self._cache: OrderedDict[tuple, pygame.Surface] = OrderedDict()
         self.misses = 0
         self.recorder: list[str] | None = None  # tests collect every string rendered
+        #: The word being read aloud: (the string on screen, start, end). Wherever that
+        #: string is drawn, the word is lit up (narration sets it, see game.narration).
+        self.highlight: tuple[str, int, int] | None = None
+        #: Set when the lit string is drawn (narration learns where a string is drawn).
+        self.lit_drawn = False
+        self._lit: tuple[tuple, pygame.Surface] | None = None
 
     @property
     def rtl(self) -> bool:
@@ -281,7 +366,12 @@ class TextCache:
         language = lang or self.language
         if self.recorder is not None:
             self.recorder.append(text)
-        key = (text, size, color, width, bold, align, line_gap, language)
+        mark = self.highlight[1:] if self.highlight and self.highlight[0] == text else None
+        key = (text, size, color, width, bold, align, line_gap, language, mark)
+        if mark is not None:
+            self.lit_drawn = True
+        if mark is not None and self._lit is not None and self._lit[0] == key:
+            return self._lit[1]  # the word being read, lit up: only the latest is kept
         surface = self._cache.get(key)
         if surface is not None:
             self._cache.move_to_end(key)
@@ -298,19 +388,78 @@ class TextCache:
         if renderer.rtl and align == "left":
             align = "right"
         surface = pygame.Surface((block_w, block_h), pygame.SRCALPHA)
-        for index, line in enumerate(rendered):
+        starts = []
+        for line in rendered:
             if align == "center":
-                x = (block_w - line.get_width()) // 2
+                starts.append((block_w - line.get_width()) // 2)
             elif align == "right":
-                x = block_w - line.get_width()
+                starts.append(block_w - line.get_width())
             else:
-                x = 0
-            surface.blit(line, (x, index * step))
+                starts.append(0)
+        if mark is not None:
+            _light_word(surface, renderer, text, lines, starts, step, mark, color)
+        for index, line in enumerate(rendered):
+            surface.blit(line, (starts[index], index * step))
+        if mark is not None:
+            self._lit = (key, surface)
+            return surface
         self._cache[key] = surface
         if len(self._cache) > self.capacity:
             self._cache.popitem(last=False)
         return surface
 
+    def fits_words(
+        self, text: str, size: int, width: int, *, bold: bool = False, lang: str | None = None
+    ) -> bool:
+        """True when no word of *text* is wider than *width* (none would be cut in two)."""
+        renderer = LineRenderer(self.fonts, size, bold, lang or self.language)
+        return all(
+            len(token) < 2 or renderer.width(token) <= width
+            for paragraph in text.split("\n")
+            for _joiner, token in _tokens(paragraph)
+        )
+
     def clear(self) -> None:
         """Forget every rendered surface (after a language or text-size change)."""
         self._cache.clear()
+        self._lit = None
+
+
+#: The soft yellow behind a word being read aloud (under dark text).
+WORD_LIGHT: Color = (255, 226, 120)
+
+
+def _light_word(
+    surface: pygame.Surface,
+    renderer: LineRenderer,
+    text: str,
+    lines: list[str],
+    starts: list[int],
+    step: int,
+    mark: tuple[int, int],
+    color: Color,
+) -> None:
+    """Light up characters ``mark`` of *text* across its wrapped *lines*.
+
+    Dark text gets a soft yellow band behind the word; every text gets a bar under it in
+    its own colour, so the word stands out on any background, not by colour alone.
+    """
+    dark = sum(color) < 3 * 128
+    bar = max(2, renderer.size // 10)
+    cursor = 0
+    for index, line in enumerate(lines):
+        found = text.find(line, cursor)
+        begin = found if found >= 0 else cursor
+        cursor = begin + len(line)
+        a, b = max(mark[0], begin), min(mark[1], cursor)
+        if a >= b:
+            continue
+        x0, x1 = renderer.span_x(line, a - begin, b - begin)
+        if x1 <= x0:
+            continue
+        y = index * step
+        height = min(renderer.linesize, surface.get_height() - y)
+        band = pygame.Rect(starts[index] + x0 - 3, y, x1 - x0 + 6, height)
+        if dark:
+            pygame.draw.rect(surface, WORD_LIGHT, band, border_radius=max(3, height // 5))
+        pygame.draw.rect(surface, color, (band.left, band.bottom - bar, band.width, bar))

@@ -8,20 +8,25 @@ from dataclasses import dataclass
 import pygame
 
 from game.ui import draw, theme
-from game.ui.text import TextCache
+from game.ui.text import TextCache, is_cjk
 from game.ui.theme import Color, Metrics
 
 IconFn = Callable[[pygame.Surface, tuple[int, int], int], None]
+#: How far over its box an icon above a label may reach (avatars' ears and hair).
+ICON_REACH = 1.3
 
-STYLES: dict[str, tuple[Color, Color, Color | None]] = {
-    # style: (fill, text, border)
-    "primary": (theme.PRIMARY, theme.WHITE, None),
-    "secondary": (theme.WHITE, theme.INK, theme.PRIMARY),
-    "choice": (theme.WHITE, theme.INK, theme.PRIMARY),
-    "action": (theme.GOOD_BG, theme.INK, theme.GOOD),
-    "quiet": (theme.BG_BAND, theme.INK, None),
-    "selected": (theme.PRIMARY_DARK, theme.WHITE, theme.ACCENT),
-}
+#: Per style: (fill, text, border), as palette colour names (read from the palette in
+#: use, so high contrast restyles every button).
+STYLES = theme.Themed(
+    {
+        "primary": ("PRIMARY", "WHITE", None),
+        "secondary": ("WHITE", "INK", "PRIMARY"),
+        "choice": ("WHITE", "INK", "PRIMARY"),
+        "action": ("GOOD_BG", "INK", "GOOD"),
+        "quiet": ("BG_BAND", "INK", None),
+        "selected": ("PRIMARY_DARK", "WHITE", "ACCENT"),
+    }
+)
 
 
 @dataclass
@@ -44,22 +49,15 @@ class Button:
     def _icon_width(self, size: int) -> int:
         return round(size * (self.icon_scale + 0.4)) if self.icon and not self.icon_above else 0
 
-    def _label(
-        self, text: TextCache, m: Metrics, ink: Color, *, fit: bool = True
-    ) -> pygame.Surface:
-        """The label (and sublabel) block, shrunk (with *fit*) until it fits the button.
+    def _label(self, text: TextCache, m: Metrics, ink: Color) -> pygame.Surface:
+        """The label (and sublabel) block, wrapped to the button's width at full size.
 
-        Long translations and the largest text size never spill out of a button.
+        Text is never shrunk to fit: screens make a button as tall as
+        :meth:`needed_height` says (and the page scrolls when that is taller than the
+        window).
         """
         base = self.text_size or m.body
-        height = self.rect.height - m.px(8)
-        for factor in (1.0, 0.9, 0.8, 0.7, 0.62, 0.55) if fit else (1.0,):
-            size = max(12, round(base * factor))
-            block = self._label_at(text, m, ink, size, max(12, round(m.small * factor)))
-            width = max(10, self.rect.width - 2 * m.pad - self._icon_width(size))
-            if block.get_height() <= height and block.get_width() <= width:
-                break
-        return block
+        return self._label_at(text, m, ink, base, m.small)
 
     def _label_at(
         self, text: TextCache, m: Metrics, ink: Color, size: int, small: int
@@ -94,10 +92,12 @@ class Button:
         inner = self.rect.inflate(-2 * m.pad, -m.px(12))
         label = self._label(text, m, ink)
         if self.icon and self.icon_above:
-            total = icon_px + m.px(10) + label.get_height()
+            # Room over the icon for what sticks out of it (a bunny's ears).
+            reach = round(icon_px * ICON_REACH)
+            total = reach + m.px(10) + label.get_height()
             top = self.rect.centery - total // 2
-            self.icon(surface, (self.rect.centerx, top + icon_px // 2), icon_px)
-            label_pos = label.get_rect(midtop=(self.rect.centerx, top + icon_px + m.px(10)))
+            self.icon(surface, (self.rect.centerx, top + reach - icon_px // 2), icon_px)
+            label_pos = label.get_rect(midtop=(self.rect.centerx, top + reach + m.px(10)))
         elif self.icon:
             if self.align == "left" and m.rtl:
                 icon_center = (inner.right - icon_px // 2, self.rect.centery)
@@ -120,6 +120,36 @@ class Button:
         if focused:
             draw.focus_ring(surface, self.rect, m.radius, m.unit)
 
+    def label_fits(self, text: TextCache, m: Metrics) -> bool:
+        """True when the label, at full size, fits inside the button as it is now."""
+        size = self.text_size or m.body
+        block = self._label(text, m, theme.INK)
+        room = self.rect.width - 2 * m.pad - self._icon_width(size)
+        height = block.get_height()
+        if self.icon and self.icon_above:
+            height += round(size * self.icon_scale * ICON_REACH) + m.px(10)
+        return (
+            height <= self.rect.height - m.px(8)
+            and block.get_width() <= max(10, room)
+            and self.fits_words(text, m)
+        )
+
+    def fits_words(self, text: TextCache, m: Metrics) -> bool:
+        """True when every word of the label fits the button's width (none is cut in two).
+
+        Chinese breaks between characters, so only each character has to fit there.
+        """
+        size = self.text_size or m.body
+        width = max(10, self.rect.width - 2 * m.pad - self._icon_width(size))
+        parts = ((self.label, size, self.bold), (self.sublabel, m.small, False))
+        for part, part_size, bold in parts:
+            for word in part.split():
+                for piece in list(word) if any(is_cjk(c) for c in word) else [word]:
+                    shown = text.render(piece, part_size, theme.INK, bold=bold, lang=self.lang)
+                    if shown.get_width() > width:
+                        return False
+        return True
+
     def needed_height(self, text: TextCache, m: Metrics) -> int:
         """Height that fits the wrapped label, never below a big touch target.
 
@@ -128,4 +158,7 @@ class Button:
         """
         size = self.text_size or m.body
         minimum = max(48, m.px(56), round(size * 2.4))
-        return max(minimum, self._label(text, m, theme.INK, fit=False).get_height() + m.px(24))
+        needed = self._label(text, m, theme.INK).get_height() + m.px(24)
+        if self.icon and self.icon_above:
+            needed += round(size * self.icon_scale * ICON_REACH) + m.px(10)
+        return max(minimum, needed)

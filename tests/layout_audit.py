@@ -1,0 +1,194 @@
+"""Checks that a screen's text is whole, unshrunk and never on top of anything else.
+
+:func:`audit` draws the screen on top as one full page (the whole scrollable height)
+onto a surface that records every blit, with the game's text cache, cards and flowing
+text watched. It reports, in words, every place where:
+
+- a piece of text runs off the page, or under the fixed header;
+- two pieces of text overlap, or text sticks out of a card or a button it is drawn on;
+- two buttons overlap, a button sticks out of the page, or a label is bigger than its
+  button;
+- flowing text was given less room than it needs (``flow.overflow_log``);
+- a word is wider than the line it is wrapped to, so it gets cut in two;
+- text is smaller than the smallest size of the design (``m.font(16)``): shrunk to fit.
+
+Text is never shrunk to fit any more (buttons, cards and titles draw at their full
+size), so anything too big for its room shows up here as overflow or overlap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import pygame
+
+from game.app import App
+from game.ui import draw, flow, theme
+from game.ui.text import LineRenderer, _tokens
+
+#: Pixels two rectangles may share before they count as overlapping (anti-aliased edges,
+#: a descender touching the next line).
+SLACK = 3
+
+
+@dataclass
+class Drawn:
+    """One piece of text blitted onto the page."""
+
+    text: str
+    rect: pygame.Rect
+
+
+class RecordingSurface(pygame.Surface):
+    """A surface that remembers where each surface of *watched* was blitted."""
+
+    def __init__(self, size: tuple[int, int], watched: dict[int, str]) -> None:
+        super().__init__(size)
+        self.watched = watched
+        self.texts: list[Drawn] = []
+
+    def blit(self, source, dest, area=None, special_flags=0):  # type: ignore[override]
+        """Blit as usual; note the rectangle when *source* is a piece of text."""
+        rect = super().blit(source, dest, area, special_flags)
+        text = self.watched.get(id(source))
+        if text is not None and area is None:
+            # The letters themselves (a line box is taller than its letters), where they
+            # were meant to go (before any clipping at the page's edge).
+            x, y = pygame.Rect(dest).topleft if isinstance(dest, pygame.Rect) else dest[:2]
+            self.texts.append(Drawn(text, source.get_bounding_rect().move(x, y)))
+        return rect
+
+
+#: Glyphs drawn inside icons (a choice's number, the help "?"), sized by their icon.
+ICON_GLYPHS = set("?ABCD0123456789١٢٣٤٥٦٧٨٩٠")
+
+
+@contextmanager
+def _watching(
+    app: App, smallest: int, small: list[str], broken: list[str]
+) -> Iterator[tuple[dict[int, str], list[pygame.Rect]]]:
+    """Note every text surface the cache hands out and every card drawn, meanwhile.
+
+    Text asked for below *smallest* pixels (shrunk to fit somewhere) goes in *small*;
+    a word too wide for the width the text is wrapped to (cut in two) in *broken*.
+    """
+    watched: dict[int, str] = {}
+    keep: list[pygame.Surface] = []
+    cards: list[pygame.Rect] = []
+    render = app.text.render
+    card = draw.card
+
+    def recording_render(text: str, size: int, *args, **kwargs) -> pygame.Surface:
+        surface = render(text, size, *args, **kwargs)
+        watched[id(surface)] = text
+        keep.append(surface)  # ids stay unique while the audit runs
+        if size < smallest and text.strip() and not set(text) <= ICON_GLYPHS:
+            small.append(f"{text!r} at {size} px")
+        width = args[1] if len(args) > 1 else kwargs.get("width", 0)
+        if width:
+            language = kwargs.get("lang") or app.text.language
+            line = LineRenderer(app.fonts, size, kwargs.get("bold", False), language)
+            for paragraph in text.split("\n"):
+                for _joiner, token in _tokens(paragraph):
+                    if len(token) > 1 and line.width(token) > width:
+                        broken.append(token)
+        return surface
+
+    def recording_card(surface, rect, *args, **kwargs):
+        if isinstance(surface, RecordingSurface):
+            cards.append(pygame.Rect(rect))
+        return card(surface, rect, *args, **kwargs)
+
+    app.text.render = recording_render  # type: ignore[method-assign]
+    draw.card = recording_card
+    try:
+        yield watched, cards
+    finally:
+        app.text.render = render  # type: ignore[method-assign]
+        draw.card = card
+
+
+def _overlap(a: pygame.Rect, b: pygame.Rect) -> bool:
+    clip = a.clip(b)
+    return clip.width > SLACK and clip.height > SLACK
+
+
+def _inside(inner: pygame.Rect, outer: pygame.Rect) -> bool:
+    return outer.inflate(2 * SLACK, 2 * SLACK).contains(inner)
+
+
+def audit(app: App) -> list[str]:
+    """Everything wrong with the layout of the screen on top (an empty list when none).
+
+    The text cache is kept: checks look at what each drawing asks for.
+    """
+    scene = app.scene
+    m = app.metrics
+    scene.release()
+    page_h = scene.page_height()
+    problems: list[str] = []
+    flow.overflow_log = []
+    # A question over another screen is checked alone (the screen below has its own turn).
+    behind = getattr(scene, "behind", None)
+    if behind is not None:
+        scene.behind = None
+    small: list[str] = []
+    broken: list[str] = []
+    try:
+        with _watching(app, m.font(16), small, broken) as (watched, cards):
+            header = RecordingSurface((m.width, scene.header_height()), watched)
+            header.fill(theme.BG)
+            scene.draw_header(header)
+            page = RecordingSurface((m.width, page_h), watched)
+            page.fill(theme.BG)
+            scene._draw_page_title(page)
+            scene.draw_backdrop(page)
+            scene.draw_content(page)
+            scene.draw_page_buttons(page)
+            labels = {b.key: b._label(app.text, m, (0, 0, 0)) for b in scene.all_buttons()}
+        if flow.overflow_log:
+            problems.append(f"flowing text needs {max(flow.overflow_log)} px more room")
+        problems += [f"text {what} is smaller than any text size" for what in small]
+        problems += [f"the word {word!r} is cut in two" for word in broken]
+    finally:
+        flow.overflow_log = None
+        if behind is not None:
+            scene.behind = behind
+        scene.release()
+        scene.dirty = True
+    buttons = scene.buttons
+    top = scene.header_height()
+    page_rect = pygame.Rect(0, 0, m.width, page_h)
+    for drawn in header.texts:
+        for button in scene.header_buttons:
+            if _overlap(drawn.rect, button.rect) and not _inside(drawn.rect, button.rect):
+                problems.append(f"title {drawn.text!r} runs into the {button.key!r} button")
+    for drawn in page.texts:
+        if not _inside(drawn.rect, page_rect):
+            problems.append(f"text {drawn.text!r} runs off the page at {drawn.rect}")
+        if drawn.rect.top < top - SLACK:
+            problems.append(f"text {drawn.text!r} is under the header at {drawn.rect}")
+    texts = page.texts
+    for i, a in enumerate(texts):
+        for b in texts[i + 1 :]:
+            if a.rect != b.rect and _overlap(a.rect, b.rect):
+                problems.append(f"text {a.text!r} overlaps {b.text!r}")
+        for button in buttons:
+            if _overlap(a.rect, button.rect) and not _inside(a.rect, button.rect):
+                problems.append(f"text {a.text!r} runs into the {button.key!r} button")
+        for card in cards:
+            if _overlap(a.rect, card) and not _inside(a.rect, card):
+                problems.append(f"text {a.text!r} sticks out of a card at {card}")
+    for i, a in enumerate(buttons):
+        if not _inside(a.rect, page_rect) or a.rect.top < top:
+            problems.append(f"button {a.key!r} is off the page at {a.rect}")
+        for b in buttons[i + 1 :]:
+            if _overlap(a.rect, b.rect):
+                problems.append(f"buttons {a.key!r} and {b.key!r} overlap")
+    for button in scene.all_buttons():
+        label = labels[button.key]
+        if label.get_height() > button.rect.height or label.get_width() > button.rect.width:
+            problems.append(f"the label of {button.key!r} is bigger than its button")
+    return list(dict.fromkeys(problems))
