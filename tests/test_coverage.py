@@ -86,11 +86,22 @@ def test_shipped_lessons_keep_their_coverage(lessons: list[Lesson]) -> None:
     assert sorted(floor - covered) == []
 
 
-def test_teen_column_is_complete(lessons: list[Lesson]) -> None:
-    """Ages 14-18 (G912): every expected tactic and skill is met in play, in four sessions."""
+@pytest.mark.parametrize(
+    ("band", "totals"),
+    [
+        ("K2", (7, 7, 11, 11)),
+        ("G35", (14, 14, 14, 14)),
+        ("G68", (20, 20, 17, 17)),
+        ("G912", (21, 21, 17, 17)),
+    ],
+)
+def test_every_band_column_is_complete(
+    lessons: list[Lesson], band: str, totals: tuple[int, int, int, int]
+) -> None:
+    """Every age group meets each expected tactic and skill in play, in a four-session series."""
     cov = coverage_of(lessons)
-    assert cov.totals("G912") == (21, 21, 17, 17)
-    assert cov.series_gaps("G912") == []
+    assert cov.totals(band) == totals
+    assert cov.series_gaps(band) == []
 
 
 def test_series_gaps_are_named(lessons: list[Lesson]) -> None:

@@ -50,6 +50,13 @@ SCREENS = {
     "teen-age-spot": dict(screen="g912-age-is-just-a-number", step="jules-spot"),
     "teen-send-it-on-chat": dict(screen="g912-send-it-on", step="monday"),
     "teen-too-good-quiz": dict(screen="g912-too-good-to-be-true", step="recap"),
+    "k2-private-picture": dict(screen="k2-private-things", step="picture"),
+    "k2-review-sort": dict(screen="k2-happy-or-uh-oh", step="happy-sort"),
+    "g35-camera-spot": dict(screen="g35-camera-on-meet-me", step="server-spot"),
+    "g35-friend-story": dict(screen="g35-help-a-friend", step="first-words"),
+    "g68-threat-chat": dict(screen="g68-threat-trap", step="swap"),
+    "g68-understand-spot": dict(screen="g68-only-i-understand-you", step="ezra-spot"),
+    "g68-upstander-chat": dict(screen="g68-offers-and-upstanders", step="gc-pic"),
 }
 
 

@@ -235,6 +235,10 @@ def test_curriculum_book_runs_from_youngest_to_oldest() -> None:
     )
     assert [b.grade_band for b in expected][0] == "K2"
     assert [item.split(" (")[0] for item in contents.items] == [x.title for x in expected]
+    first = expected[0]
+    assert contents.items[0] == (
+        f"{first.title} ({_ages(first)}, session 1 of 4): {first.about}"
+    ), "a series lesson's entry names its session and what it is about"
     assert plans == [f"Lesson plan: {x.title}" for x in expected]
 
 

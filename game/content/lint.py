@@ -743,6 +743,17 @@ def _check_plan(lesson: Lesson, smap: SourceMap) -> list[Problem]:
                     "warning",
                 )
             )
+    if not lesson.about:
+        out.append(
+            Problem(
+                smap.file,
+                *smap.where(("title",)),
+                "the lesson has no 'about' line: add one short sentence in the child's words "
+                "saying what the mission is about (the child's lesson list shows it under the "
+                "title)",
+                "warning",
+            )
+        )
     if lesson.flow:
         total = sum(part.minutes for part in lesson.flow)
         if total != lesson.duration_min:
