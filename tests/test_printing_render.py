@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
+from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -197,7 +198,8 @@ def contains(extracted: str, phrase: str) -> bool:
     runs (words) in visual, left-to-right order; both are correct renderings of *phrase*.
     Visual order also mirrors paired punctuation (« » become » «) and moves a final
     question mark to the other end, so punctuation is compared only where it sits inside
-    a word: the words themselves must all be there, in one of the two orders.
+    a word: the words themselves must all be there, in one of the two orders (or, for a
+    line whose runs come back in yet another order, all on one line).
     """
     haystack = squash(extracted)
     words = phrase.split()
@@ -205,7 +207,13 @@ def contains(extracted: str, phrase: str) -> bool:
         return True
     letters = squash(_words_only(extracted))
     bare = _words_only(phrase).split()
-    return any(squash(" ".join(order)) in letters for order in (bare, bare[::-1]))
+    if any(squash(" ".join(order)) in letters for order in (bare, bare[::-1])):
+        return True
+    # A right-to-left line with a quoted run («...») may come back as runs in a third order;
+    # then every word of the phrase must still be on one line of the extracted text.
+    return any(
+        not Counter(bare) - Counter(_words_only(line).split()) for line in extracted.splitlines()
+    )
 
 
 def _words_only(text: str) -> str:

@@ -56,6 +56,8 @@ def family_blocks(lesson: Lesson, tr: Translator, local: LocalHelp) -> list[Bloc
         # The lesson's agreement carries the grown-up's promise; the standard one fills in.
         Bullets(tuple(lines or [_(guidance.PROMISE)]), checkbox=True),
         WriteLine(_("Signed by our family")),
+        Heading(_("Helping every child play"), 2),
+        Paragraph(_(guidance.ACCESS_FAMILY)),
         Heading(_("If your child tells you something happened"), 2),
         Bullets(tuple(_(s) for s in guidance.IF_YOUR_CHILD_TELLS_YOU), ordered=True),
         Paragraph(_(guidance.DISCLOSURE_WORDS), "callout"),

@@ -43,6 +43,24 @@ MATERIALS = (
     N_("The Help screen (F1) shows local help lines; have it ready for the end of the lesson."),
 )
 
+#: What the game offers so every child can play (the plan's differentiation section).
+IN_THE_GAME = N_(
+    "Every screen can be read aloud in the child's language (Read to me is on for ages 5-7; "
+    "a speaker button and the R key read any screen). Text grows to twice its size, and "
+    "Settings > Accessibility offers high contrast, a reading font for dyslexia, reduced "
+    "motion and switch access (one or two switches). Keyboard, mouse and touch all work, "
+    "nothing is timed, and every wrong choice leads to a kind explanation. The game is "
+    "available in six languages for families and English-language learners."
+)
+
+#: The same for families (the family pack).
+ACCESS_FAMILY = N_(
+    "Signal Scouts can read every screen aloud: press the speaker button or the R key. In "
+    "Settings you can make the text up to twice as large, and under Accessibility choose high "
+    "contrast, a reading font for dyslexia, less motion, or play with one or two switches. "
+    "Nothing is timed, and your child can stop at any point."
+)
+
 FLOW_PARTS = {
     "warm_up": N_("Warm-up"),
     "story": N_("Story hook"),

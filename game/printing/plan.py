@@ -358,11 +358,7 @@ class PlanBuilder:
         items.append(
             (
                 _("In the game"),
-                _(
-                    "Three text sizes, keyboard and touch control, no timers, and every wrong "
-                    "choice leads to a kind explanation. The game is available in several "
-                    "languages for families and English-language learners."
-                ),
+                _(guidance.IN_THE_GAME),
             )
         )
         return [Terms(tuple(items))]
