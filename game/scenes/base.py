@@ -285,6 +285,28 @@ class Scene:
             button = self.focused_button()
             self.app.focus_events.emit(FocusChange(self, button, cause))
 
+    def focus_step(self, key: int) -> int:
+        """+1 (next in reading order) or -1 for a focus key.
+
+        Left and Right follow the screen: they go to the neighbour (in reading order)
+        that sits that way on the same row, so in right-to-left languages Right moves
+        the focus back and Left moves it on, while a keypad that keeps 1-2-3 left to
+        right still steps the way it looks. With no neighbour on the row, Right means
+        "next" left to right and "back" right to left.
+        """
+        if key not in (pygame.K_LEFT, pygame.K_RIGHT):
+            return 1 if key in NEXT_KEYS else -1
+        way = 1 if key == pygame.K_RIGHT else -1
+        buttons = self.all_buttons()
+        if 0 <= self.focus < len(buttons) and len(buttons) > 1:
+            here = self.on_screen(buttons[self.focus])
+            for step in (1, -1):
+                there = self.on_screen(buttons[(self.focus + step) % len(buttons)])
+                row = there.top < here.bottom and here.top < there.bottom
+                if row and (there.centerx - here.centerx) * way > 0:
+                    return step
+        return -way if self.m.rtl else way
+
     def focused_button(self) -> Button | None:
         """The button with keyboard focus (None when nothing is focused)."""
         buttons = self.all_buttons()
@@ -308,10 +330,8 @@ class Scene:
                 self.app.narration.replay(self)
             elif buttons and event.key == pygame.K_TAB and event.mod & pygame.KMOD_SHIFT:
                 self.move_focus(-1)
-            elif buttons and event.key in NEXT_KEYS:
-                self.move_focus(1)
-            elif buttons and event.key in PREV_KEYS:
-                self.move_focus(-1)
+            elif buttons and event.key in NEXT_KEYS | PREV_KEYS:
+                self.move_focus(self.focus_step(event.key))
             elif buttons and event.key in PRESS_KEYS:
                 focused = self.focused_key()
                 if focused is not None:

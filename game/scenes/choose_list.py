@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.helplines import ADULT
+from game.i18n import PSEUDO_LANGUAGES, Translator
 from game.profile import UNKNOWN_COUNTRY
 from game.scenes.base import Scene
 from game.scenes.list_base import Item, ListScene
@@ -43,7 +44,8 @@ class LanguageScene(Scene):
                     "selected" if code == current else "choice",
                     text_size=m.font(28),
                     lang=code,
-                    sublabel="" if reviewed else self._("Draft translation"),
+                    sublabel="" if reviewed else self._draft_label(code),
+                    sublabel_lang=None if self._pseudo() else code,
                 )
             )
         bottom = grid_buttons(self.buttons, area, 2, cell_h, m.pad, self.app.text, m)
@@ -52,6 +54,19 @@ class LanguageScene(Scene):
         keys = [b.key for b in self.buttons]
         if f"lang:{current}" in keys:
             self.focus = keys.index(f"lang:{current}")
+
+    def _draft_label(self, code: str) -> str:
+        """'Draft translation' written in language *code* (the reader of that button).
+
+        A pseudo-locale keeps its own text, so tests see the string came from a catalog.
+        """
+        if code == self.app.tr.language or self._pseudo():
+            return self._("Draft translation")
+        return Translator(code, self.app.paths.locales)._("Draft translation")
+
+    def _pseudo(self) -> bool:
+        """True in a pseudo-locale (a test language that keeps every string its own)."""
+        return self.app.tr.language in PSEUDO_LANGUAGES
 
     def on_button(self, key: str) -> None:
         """Switch language, save it, and rebuild every screen in the new language."""

@@ -20,6 +20,16 @@ from game.ui.widgets import Button
 if TYPE_CHECKING:
     from game.narration.lines import Line
 
+#: The letters that label a question's options, per language (others use A, B, C, D).
+#: Arabic school books label choices with the first letters of the abjad order.
+OPTION_LETTERS = {"ar": "أبجدهو"}
+LATIN_LETTERS = "ABCDEF"
+
+
+def option_letters(language: str) -> str:
+    """The option labels for *language*, in order: A, B, C, D (or its own letters)."""
+    return OPTION_LETTERS.get(language, LATIN_LETTERS)
+
 
 class QuizScene(StepScene):
     """One quiz step."""
@@ -177,7 +187,7 @@ class QuizScene(StepScene):
         chosen = self.answers.get(question.id)
         for index, (key, label) in enumerate(self.options(question)):
             style = "choice"
-            icon = _letter_icon(self.app, "ABCD"[index])
+            icon = _letter_icon(self.app, option_letters(self.app.tr.language)[index])
             if answered:
                 right = self.is_right(question, key)
                 style = "action" if right else ("selected" if key == chosen else "quiet")
@@ -226,7 +236,8 @@ class QuizScene(StepScene):
         ]
         if question.id not in self.answers:
             for index, (key, label) in enumerate(self.options(question)):
-                lines.append(say.plain("ABCD"[index], key=f"{question.id}/{key}/letter", shown=""))
+                letter = option_letters(self.app.tr.language)[index]
+                lines.append(say.plain(letter, key=f"{question.id}/{key}/letter", shown=""))
                 if question.kind == "true_false":
                     lines.append(say.said(label, key=f"{question.id}/{key}"))
                 else:

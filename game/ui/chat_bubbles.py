@@ -126,8 +126,12 @@ class BubbleRenderer:
         surface = pygame.Surface(tag.size, pygame.SRCALPHA)
         pygame.draw.rect(surface, theme.FLAG_BG, tag, border_radius=tag.height // 2)
         pygame.draw.rect(surface, theme.FLAG, tag, width=2, border_radius=tag.height // 2)
-        draw.flag(surface, (m.px(24), tag.centery), m.px(24), theme.FLAG)
-        surface.blit(label, (m.px(42), m.px(5)))
+        if m.rtl:  # the icon leads the tag: at its right end in right-to-left text
+            draw.flag(surface, (tag.right - m.px(24), tag.centery), m.px(24), theme.FLAG)
+            surface.blit(label, (tag.right - m.px(42) - label.get_width(), m.px(5)))
+        else:
+            draw.flag(surface, (m.px(24), tag.centery), m.px(24), theme.FLAG)
+            surface.blit(label, (m.px(42), m.px(5)))
         return surface
 
     def _scout(self, entry: Entry, width: int) -> pygame.Surface:
@@ -167,7 +171,9 @@ class BubbleRenderer:
             surface, theme.SYSTEM_BG, pill, border_radius=min(pill.height // 2, m.px(18))
         )
         x = pill.left + pad
-        if tick:
+        if tick and m.rtl:  # the tick leads: on the right in right-to-left text
+            draw.check(surface, (pill.right - pad - tick // 2, pill.centery), tick, theme.GOOD)
+        elif tick:
             draw.check(surface, (x + tick // 2, pill.centery), tick, theme.GOOD)
             x += tick + pad // 2
         surface.blit(body, (x, pill.top + pad // 2))

@@ -19,6 +19,7 @@ from pathlib import Path
 import pygame
 
 from game.i18n import is_rtl, script_of
+from game.ui.bidi import levels
 from game.ui.theme import Color
 
 FONT_FILES = {
@@ -38,6 +39,9 @@ READING_FONTS = {
 }
 MIRRORED = str.maketrans("()[]{}<>«»\u27e6\u27e7", ")(][}{><»«\u27e7\u27e6")
 NO_LINE_START = set("，。！？、：；）」』》〉】”’,.!?:;)")
+#: French punctuation that follows a space yet must stay on its word's line (the catalog
+#: uses a no-break space there, which never splits; this also covers a stray plain one).
+GLUE_BEFORE = set(":;!?\u00bb")
 
 
 def is_arabic(char: str) -> bool:
@@ -136,56 +140,29 @@ class LineRenderer:
         return self.fonts.get(self.size, self.bold, "andika")
 
     def _runs(self, line: str) -> list[tuple[str, str]]:
-        """Direction runs in logical order, a small subset of the Unicode bidi algorithm.
+        """Direction runs in logical order, by the Unicode bidi algorithm (game.ui.bidi).
 
-        Kinds: ``R`` Arabic (shaped right to left), ``L`` Latin, ``E`` a number (drawn left
-        to right but ordered as part of the right-to-left text) and ``N`` neutral
-        punctuation (mirrored, in the paragraph's right-to-left direction).
+        Kinds: ``L`` a left-to-right run (Latin words, numbers, what lies between them),
+        ``R`` Arabic letters (shaped right to left, with the spaces between them) and
+        ``N`` other right-to-left characters (punctuation, mirrored). Runs are drawn in
+        reverse order; an ``L`` run reads left to right inside.
         """
+        level = levels(line)
+
+        def arabic(index: int) -> bool:
+            return level[index] == 1 and is_arabic(line[index]) and not line[index].isdigit()
+
         kinds = []
-        for char in line:
-            if is_arabic(char) and not char.isdigit():
-                kinds.append("R")
-            elif char.isdigit():
-                kinds.append("E")
-            elif char.isalpha():
+        for i, char in enumerate(line):
+            if level[i] == 2:
                 kinds.append("L")
+            elif arabic(i) or (  # a space between Arabic words stays in their run
+                char in " \u200c\u200d" and 0 < i < len(line) - 1 and arabic(i - 1)
+                and arabic(i + 1)
+            ):
+                kinds.append("R")
             else:
                 kinds.append("N")
-        # W4: one separator between two digits belongs to the number (1-800-843-5678).
-        for i in range(1, len(line) - 1):
-            if kinds[i] == "N" and line[i] in "-+.,:/" and kinds[i - 1] == kinds[i + 1] == "E":
-                kinds[i] = "E"
-        # W7: digits after Latin text (with only neutrals between) read as Latin.
-        last_strong = "R"
-        for i, kind in enumerate(kinds):
-            if kind in "RL":
-                last_strong = kind
-            elif kind == "E" and last_strong == "L":
-                kinds[i] = "L"
-
-        # N1/N2: neutrals between two Latin runs are Latin; otherwise they follow the
-        # right-to-left paragraph. Spaces between Arabic words stay in the Arabic run.
-        def strong(index: int, step: int) -> str:
-            while 0 <= index < len(kinds):
-                if kinds[index] != "N":
-                    return "L" if kinds[index] == "L" else "R"
-                index += step
-            return "R"
-
-        for i, kind in enumerate(kinds):
-            if kind == "N":
-                before, after = strong(i - 1, -1), strong(i + 1, 1)
-                if before == after == "L":
-                    kinds[i] = "L"
-                elif (
-                    line[i] == " "
-                    and i
-                    and kinds[i - 1] == "R"
-                    and i + 1 < len(kinds)
-                    and kinds[i + 1] == "R"
-                ):
-                    kinds[i] = "R"
         runs: list[list[str]] = []
         for char, kind in zip(line, kinds, strict=True):
             if runs and runs[-1][0] == kind:
@@ -208,8 +185,41 @@ class LineRenderer:
                 mirrored = text[::-1].translate(MIRRORED)
                 pieces.append(self._latin_font(text).render(mirrored, True, color))
             else:
-                pieces.append(self._latin_font(text).render(text, True, color))
+                pieces.append(self._ltr_run(text, color))
         return pieces
+
+    def _ltr_width(self, text: str) -> int:
+        """Width of the left-to-right run *text* as :meth:`_ltr_run` draws it."""
+        if not text:
+            return 0
+        if self.arabic_chars is None or not any(is_arabic(c) for c in text):
+            return self._latin_font(text).size(text)[0]
+        return self._ltr_run(text, (0, 0, 0)).get_width()
+
+    def _ltr_run(self, text: str, color: Color) -> pygame.Surface:
+        """A left-to-right run; an Arabic sign in it (a comma between two names) keeps its font."""
+        if self.arabic_chars is None or not any(is_arabic(c) and not c.isdigit() for c in text):
+            return self._latin_font(text).render(text, True, color)
+        parts, current = [], ""
+        for char in text:
+            if current and (is_arabic(char) and not char.isdigit()) != (
+                is_arabic(current[-1]) and not current[-1].isdigit()
+            ):
+                parts.append(current)
+                current = ""
+            current += char
+        parts.append(current)
+        shown = [
+            (self.arabic_chars if is_arabic(p[0]) else self._latin_font(p)).render(p, True, color)
+            for p in parts
+        ]
+        height = max(p.get_height() for p in shown)
+        surface = pygame.Surface((sum(p.get_width() for p in shown), height), pygame.SRCALPHA)
+        x = 0
+        for piece in shown:
+            surface.blit(piece, (x, (height - piece.get_height()) // 2))
+            x += piece.get_width()
+        return surface
 
     def width(self, line: str) -> int:
         """Width of *line* in pixels."""
@@ -272,8 +282,7 @@ class LineRenderer:
                 size = self._latin_font(text).size
                 edges += [left + size(text[b:])[0], left + size(text[a:])[0]]
             else:
-                size = self._latin_font(text).size
-                edges += [left + size(text[:a])[0], left + size(text[:b])[0]]
+                edges += [left + self._ltr_width(text[:a]), left + self._ltr_width(text[:b])]
         return (min(edges), max(edges)) if edges else (0, 0)
 
 
@@ -283,7 +292,11 @@ def _tokens(paragraph: str) -> list[tuple[str, str]]:
     for w_index, word in enumerate(paragraph.split(" ")):
         joiner = " " if w_index else ""
         if not any(is_cjk(c) for c in word):
-            tokens.append((joiner, word))
+            glue = tokens and (word[:1] in GLUE_BEFORE or tokens[-1][1].endswith("\u00ab"))
+            if glue and joiner:  # never "?" or "»" alone at a line start, nor "«" at an end
+                tokens[-1] = (tokens[-1][0], f"{tokens[-1][1]}{joiner}{word}")
+            else:
+                tokens.append((joiner, word))
             continue
         current = ""
         for char in word:

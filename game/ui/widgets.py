@@ -45,6 +45,8 @@ class Button:
     icon_scale: float = 1.2
     icon_above: bool = False
     lang: str | None = None
+    #: The sublabel's language when it is not the UI's (None: the UI's language).
+    sublabel_lang: str | None = None
 
     def _icon_width(self, size: int) -> int:
         return round(size * (self.icon_scale + 0.4)) if self.icon and not self.icon_above else 0
@@ -69,7 +71,7 @@ class Button:
         )
         if not self.sublabel:
             return label
-        sub = text.render(self.sublabel, small, ink, width, align=align)
+        sub = text.render(self.sublabel, small, ink, width, align=align, lang=self.sublabel_lang)
         block = pygame.Surface(
             (max(label.get_width(), sub.get_width()), label.get_height() + sub.get_height()),
             pygame.SRCALPHA,
@@ -105,10 +107,15 @@ class Button:
             elif self.align == "left":
                 icon_center = (inner.left + icon_px // 2, self.rect.centery)
                 label_pos = label.get_rect(midleft=(inner.left + icon_w, self.rect.centery))
-            else:
+            else:  # centred: the icon leads the label (on its right in right-to-left)
                 left = self.rect.centerx - (icon_w + label.get_width()) // 2
-                icon_center = (left + icon_px // 2, self.rect.centery)
-                label_pos = label.get_rect(midleft=(left + icon_w, self.rect.centery))
+                if m.rtl:
+                    right = left + label.get_width() + icon_w
+                    icon_center = (right - icon_px // 2, self.rect.centery)
+                    label_pos = label.get_rect(midleft=(left, self.rect.centery))
+                else:
+                    icon_center = (left + icon_px // 2, self.rect.centery)
+                    label_pos = label.get_rect(midleft=(left + icon_w, self.rect.centery))
             self.icon(surface, icon_center, icon_px)
         elif self.align == "left" and m.rtl:
             label_pos = label.get_rect(midright=(inner.right, self.rect.centery))
@@ -141,11 +148,14 @@ class Button:
         """
         size = self.text_size or m.body
         width = max(10, self.rect.width - 2 * m.pad - self._icon_width(size))
-        parts = ((self.label, size, self.bold), (self.sublabel, m.small, False))
-        for part, part_size, bold in parts:
+        parts = (
+            (self.label, size, self.bold, self.lang),
+            (self.sublabel, m.small, False, self.sublabel_lang),
+        )
+        for part, part_size, bold, lang in parts:
             for word in part.split():
                 for piece in list(word) if any(is_cjk(c) for c in word) else [word]:
-                    shown = text.render(piece, part_size, theme.INK, bold=bold, lang=self.lang)
+                    shown = text.render(piece, part_size, theme.INK, bold=bold, lang=lang)
                     if shown.get_width() > width:
                         return False
         return True
