@@ -10,7 +10,10 @@ text watched. It reports, in words, every place where:
   button;
 - flowing text was given less room than it needs (``flow.overflow_log``);
 - a word is wider than the line it is wrapped to, so it gets cut in two;
-- text is smaller than the smallest size of the design (``m.font(16)``): shrunk to fit.
+- text is smaller than the smallest size of the design (``m.font(16)``): shrunk to fit;
+- on request (``figures=True``), a drawn figure (an avatar, the logo, a character in a
+  story picture) covers text or another figure (:func:`figure_overlaps`, by their pixels),
+  and (``clearance``) two pieces of text come closer than that many pixels.
 
 Text is never shrunk to fit any more (buttons, cards and titles draw at their full
 size), so anything too big for its room shows up here as overflow or overlap.
@@ -19,13 +22,13 @@ size), so anything too big for its room shows up here as overflow or overlap.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 
 import pygame
 
 from game.app import App
-from game.ui import draw, flow, theme
+from game.ui import draw, flow, pictures, theme
 from game.ui.text import LineRenderer, _tokens
 
 #: Pixels two rectangles may share before they count as overlapping (anti-aliased edges,
@@ -41,6 +44,25 @@ class Drawn:
     rect: pygame.Rect
 
 
+@dataclass
+class Figure:
+    """One drawn figure: which, its pixels and where they are on the page."""
+
+    name: str
+    mask: pygame.mask.Mask
+    rect: pygame.Rect
+
+
+#: Pixels a figure may share with text or another figure (anti-aliased edges).
+FIGURE_SLACK = 12
+
+#: Figures drawn on a surface that is not the page yet (a story picture), by surface id:
+#: they are moved onto the page when that surface is blitted onto it.
+_pending: dict[int, list[Figure]] = {}
+#: How many recorded figures are being drawn right now (one inside another is not noted).
+_depth = [0]
+
+
 class RecordingSurface(pygame.Surface):
     """A surface that remembers where each surface of *watched* was blitted."""
 
@@ -48,10 +70,15 @@ class RecordingSurface(pygame.Surface):
         super().__init__(size)
         self.watched = watched
         self.texts: list[Drawn] = []
+        self.figures: list[Figure] = []
 
     def blit(self, source, dest, area=None, special_flags=0):  # type: ignore[override]
         """Blit as usual; note the rectangle when *source* is a piece of text."""
         rect = super().blit(source, dest, area, special_flags)
+        if area is None and id(source) in _pending:
+            x, y = pygame.Rect(dest).topleft if isinstance(dest, pygame.Rect) else dest[:2]
+            for figure in _pending.pop(id(source)):
+                self.figures.append(Figure(figure.name, figure.mask, figure.rect.move(x, y)))
         text = self.watched.get(id(source))
         if text is not None and area is None:
             # The letters themselves (a line box is taller than its letters), where they
@@ -63,6 +90,72 @@ class RecordingSurface(pygame.Surface):
 
 #: Glyphs drawn inside icons (a choice's number, the help "?"), sized by their icon.
 ICON_GLYPHS = set("?ABCD0123456789١٢٣٤٥٦٧٨٩٠")
+
+
+def _figure_recorder(real, name_of):
+    """*real* (a function drawing a figure on its first argument) that notes what it drew.
+
+    Only the outermost figure is noted (the logo, not the avatar inside it).
+    """
+    depth = _depth
+
+    def recording(surface: pygame.Surface, *args, **kwargs):
+        if depth[0] or not isinstance(surface, pygame.Surface):
+            return real(surface, *args, **kwargs)
+        depth[0] += 1
+        try:
+            scratch = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+            real(scratch, *args, **kwargs)
+            box = scratch.get_bounding_rect()
+            if box.width and box.height:
+                mask = pygame.mask.from_surface(scratch.subsurface(box))
+                figure = Figure(name_of(args), mask, box)
+                if isinstance(surface, RecordingSurface):
+                    surface.figures.append(figure)
+                else:
+                    _pending.setdefault(id(surface), []).append(figure)
+            return real(surface, *args, **kwargs)
+        finally:
+            depth[0] -= 1
+
+    return recording
+
+
+def _third(args: tuple) -> str:
+    """The kind of avatar or the character's name, given after the surface, place and size."""
+    return str(args[2]) if len(args) > 2 else "?"
+
+
+@contextmanager
+def watching_figures() -> Iterator[None]:
+    """Meanwhile, avatars, the logo and story characters note where they are drawn."""
+    saved = draw.avatar, draw.signal_logo, pictures._person
+    draw.avatar = _figure_recorder(saved[0], lambda args: f"avatar {_third(args)}")
+    draw.signal_logo = _figure_recorder(saved[1], lambda args: "logo")
+    pictures._person = _figure_recorder(saved[2], lambda args: f"figure {_third(args)}")
+    try:
+        yield
+    finally:
+        draw.avatar, draw.signal_logo, pictures._person = saved
+        _pending.clear()
+
+
+def figure_overlaps(texts: list[Drawn], figures: list[Figure]) -> list[str]:
+    """Where a figure covers a piece of text or another figure, in words."""
+    problems = []
+    for i, figure in enumerate(figures):
+        for drawn in texts:
+            box = drawn.rect.clip(figure.rect)
+            if box.width and box.height:
+                area = pygame.mask.Mask(box.size, fill=True)
+                offset = (box.left - figure.rect.left, box.top - figure.rect.top)
+                if figure.mask.overlap_area(area, offset) > FIGURE_SLACK:
+                    problems.append(f"the {figure.name} covers text {drawn.text!r}")
+        for other in figures[i + 1 :]:
+            offset = (other.rect.left - figure.rect.left, other.rect.top - figure.rect.top)
+            if figure.mask.overlap_area(other.mask, offset) > FIGURE_SLACK:
+                problems.append(f"the {figure.name} covers the {other.name}")
+    return problems
 
 
 @contextmanager
@@ -119,10 +212,23 @@ def _inside(inner: pygame.Rect, outer: pygame.Rect) -> bool:
     return outer.inflate(2 * SLACK, 2 * SLACK).contains(inner)
 
 
-def audit(app: App) -> list[str]:
+def crowded_texts(texts: list[Drawn], clearance: int) -> list[str]:
+    """Pieces of text whose letters come closer than *clearance* pixels (or overlap)."""
+    problems = []
+    for i, a in enumerate(texts):
+        near = a.rect.inflate(2 * clearance, 2 * clearance)
+        for b in texts[i + 1 :]:
+            if a.rect != b.rect and near.colliderect(b.rect):
+                problems.append(f"text {a.text!r} is closer than {clearance} px to {b.text!r}")
+    return problems
+
+
+def audit(app: App, clearance: int | None = None, figures: bool = False) -> list[str]:
     """Everything wrong with the layout of the screen on top (an empty list when none).
 
-    The text cache is kept: checks look at what each drawing asks for.
+    With *clearance*, separate pieces of text must also stay that many pixels apart
+    (letters that touch read as one); with *figures*, no drawn figure may cover text or
+    another figure. The text cache is kept: checks look at what each drawing asks for.
     """
     scene = app.scene
     m = app.metrics
@@ -137,7 +243,8 @@ def audit(app: App) -> list[str]:
     small: list[str] = []
     broken: list[str] = []
     try:
-        with _watching(app, m.font(16), small, broken) as (watched, cards):
+        noting = watching_figures() if figures else nullcontext()
+        with noting, _watching(app, m.font(16), small, broken) as (watched, cards):
             header = RecordingSurface((m.width, scene.header_height()), watched)
             header.fill(theme.BG)
             scene.draw_header(header)
@@ -181,6 +288,11 @@ def audit(app: App) -> list[str]:
         for card in cards:
             if _overlap(a.rect, card) and not _inside(a.rect, card):
                 problems.append(f"text {a.text!r} sticks out of a card at {card}")
+    if figures:
+        problems += figure_overlaps(header.texts, header.figures)
+        problems += figure_overlaps(page.texts, page.figures)
+    if clearance is not None:
+        problems += crowded_texts(page.texts, clearance)
     for i, a in enumerate(buttons):
         if not _inside(a.rect, page_rect) or a.rect.top < top:
             problems.append(f"button {a.key!r} is off the page at {a.rect}")

@@ -12,7 +12,7 @@ import pygame
 
 from game.scenes.base import Scene
 from game.ui import theme
-from game.ui.layout import stack_buttons
+from game.ui.layout import column
 from game.ui.widgets import Button
 
 if TYPE_CHECKING:
@@ -92,7 +92,7 @@ class SettingsScene(Scene):
         ]
 
     def build(self) -> None:
-        """A column of big toggle buttons (two columns, or a scrolling page, if need be)."""
+        """A column of big toggle buttons (a scrolling page when it is taller than the window)."""
         m = self.m
         area = self.content_rect().inflate(-4 * m.pad, -2 * m.pad)
         labels = self._labels()
@@ -111,17 +111,36 @@ class SettingsScene(Scene):
             for key, label in labels
         ]
         area.height -= self._note().get_height() + m.pad
-        bottom = stack_buttons(
-            self.buttons,
-            area,
-            m.px(18),
-            self.app.text,
-            m,
-            max_width=m.px(640),
-        )
+        bottom = self._column(area)
         note_top = max(bottom + m.pad, m.height - m.pad - self._note().get_height())
         self.note_top = note_top
         self.extent = note_top + self._note().get_height()
+
+    def _column(self, area: pygame.Rect) -> int:
+        """Place the buttons in two columns at every text size; return the lowest bottom.
+
+        One rule for every size, so the buttons never jump between one and two columns
+        as the text grows: two columns, row by row (keyboard order left to right, then
+        down), each row as tall as its taller label needs; the page scrolls when the rows
+        are taller than the window. A label wraps inside its button.
+        """
+        m = self.m
+        gap = m.px(18)
+        width = (area.width - gap) // 2
+        for button in self.buttons:
+            button.rect.width = width
+        pairs = [self.buttons[i : i + 2] for i in range(0, len(self.buttons), 2)]
+        heights = [max(b.needed_height(self.app.text, m) for b in pair) for pair in pairs]
+        fits = sum(heights) + gap * (len(heights) - 1) <= area.height
+        band = pygame.Rect(area.left, area.top, width, area.height)
+        rows = column(band, heights, gap, center=fits)
+        for pair, row in zip(pairs, rows, strict=True):
+            for i, button in enumerate(pair):
+                x = row.left + i * (width + gap)
+                if self.app.tr.rtl:
+                    x = area.right - (x - area.left) - width
+                button.rect = pygame.Rect(x, row.top, width, row.height)
+        return rows[-1].bottom
 
     def on_button(self, key: str) -> None:
         """Change and save the setting, then redraw."""

@@ -44,14 +44,18 @@ class TitleScene(Scene):
         # Where everything goes on a roomy screen: proportions of the window.
         self.logo_y = round(m.height * 0.2)
         self.name_y = round(m.height * 0.38) - name.get_height() // 2
-        self.tagline_y = round(m.height * 0.46) - tagline.get_height() // 2
+        ink, tag_ink = name.get_bounding_rect(), tagline.get_bounding_rect()  # the letters
+        # The tagline's letters keep clear of the name's (a "g" hangs low), always.
+        clear = m.px(10)
+        self.tagline_y = max(
+            round(m.height * 0.46) - tagline.get_height() // 2,
+            self.name_y + ink.bottom + clear - tag_ink.top,
+        )
         area = pygame.Rect(
             (m.width - width) // 2, round(m.height * 0.52), width, round(m.height * 0.44)
         )
-        ink, tag_ink = name.get_bounding_rect(), tagline.get_bounding_rect()  # the letters
         roomy = (
             self.logo_y + logo // 2 <= self.name_y + ink.top
-            and self.name_y + ink.bottom <= self.tagline_y + tag_ink.top + m.px(3)
             and self.tagline_y + tag_ink.bottom <= area.top
             and sum(heights) + gap * (len(heights) - 1) <= area.height
             and self.logo_y - logo // 2 >= 0
@@ -60,7 +64,7 @@ class TitleScene(Scene):
             y = self.header_height() + m.pad
             self.logo_y = y + logo // 2
             self.name_y = y + logo + m.pad // 2
-            self.tagline_y = self.name_y + name.get_height()
+            self.tagline_y = self.name_y + ink.bottom + clear - tag_ink.top
             area.top = self.tagline_y + tagline.get_height() + m.pad
             area.height = sum(heights) + gap * (len(heights) - 1)
         rects = column(area, heights, gap, center=roomy)

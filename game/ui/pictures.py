@@ -92,8 +92,9 @@ def _scenery(surface: pygame.Surface, rect: pygame.Rect, place: str) -> None:
 
 def _person(surface: pygame.Surface, foot: tuple[int, int], height: int, name: str) -> None:
     skin, hair, shirt, factor, style = CAST[name]
-    if style == "robot":
-        draw.avatar(surface, (foot[0], foot[1] - height // 2), height, "scout")
+    if style == "robot":  # Scout floats beside the others, a head no wider than theirs
+        size = round(height * factor * 0.75)
+        draw.avatar(surface, (foot[0], foot[1] - height // 2), size, "scout")
         return
     h = round(height * factor)
     x, y = foot
@@ -147,6 +148,32 @@ def _person(surface: pygame.Surface, foot: tuple[int, int], height: int, name: s
     pygame.draw.arc(surface, (30, 30, 40), smile, math.pi, 2 * math.pi, max(2, head_r // 8))
 
 
+#: A character's width (arms out, long hair) as a share of its drawn height.
+WIDTH_SHARE = 0.52
+
+
+def figure_width(name: str, height: int) -> int:
+    """How wide a character of the cast is when drawn *height* pixels tall."""
+    factor = CAST[name][3]
+    if CAST[name][4] == "robot":
+        return round(height * factor * 0.75)
+    return round(height * factor * WIDTH_SHARE)
+
+
+def figure_height(characters: list[str], width: int, height: int) -> int:
+    """The tallest the cast can stand side by side in a picture *width* x *height*.
+
+    Everyone fits across with a gap of at least a tenth of a figure between them, so no
+    one covers another (the usual height is 62% of the picture).
+    """
+    tallest = round(height * 0.62)
+    if not characters:
+        return tallest
+    across = sum(figure_width(name, 1000) for name in characters) / 1000
+    gaps = 0.1 * (len(characters) + 1) * max(figure_width(n, 1000) for n in characters) / 1000
+    return max(1, min(tallest, int(width / (across + gaps))))
+
+
 def draw_figure(surface: pygame.Surface, foot: tuple[int, int], height: int, name: str) -> None:
     """One character of the cast standing with its feet at *foot*, *height* pixels tall."""
     _person(surface, foot, height, name)
@@ -175,13 +202,16 @@ def draw_picture(
     art = pygame.Surface(rect.size, pygame.SRCALPHA)
     local = art.get_rect()
     _scenery(art, local, place)
-    count = len(characters)
+    height = figure_height(characters, local.width, local.height)
+    widths = [figure_width(name, height) for name in characters]
+    gap = (local.width - sum(widths)) / (len(characters) + 1)
+    x = local.left + gap
     for index, name in enumerate(characters):
-        x = local.left + round(local.width * (index + 1) / (count + 1))
-        foot = (x, local.bottom - local.height // 12)
-        _person(art, foot, round(local.height * 0.62), name)
+        foot = (round(x + widths[index] / 2), local.bottom - local.height // 12)
+        x += widths[index] + gap
+        _person(art, foot, height, name)
         if device and index == 0:
-            _tablet(art, foot, round(local.height * 0.62 * CAST[name][3]))
+            _tablet(art, foot, round(height * CAST[name][3]))
     mask = pygame.Surface(rect.size, pygame.SRCALPHA)
     pygame.draw.rect(mask, (255, 255, 255, 255), local, border_radius=radius)
     art.blit(mask, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
