@@ -19,7 +19,7 @@ HIGH_CONTRAST = ["--theme", "high_contrast"]
 SHOTS: list[tuple[str, list[str]]] = [
     ("title", ["title"]),
     ("groups", ["groups"]),
-    ("lessons", ["lessons", "--band", "G68"]),
+    ("lessons", ["lessons", "--band", "K2"]),
     ("chat-check-in", ["g35-gift-or-trick", "switch", "--check-in"]),
     ("chat-feedback", ["g35-gift-or-trick", "gift", "--choose", "gift-yes"]),
     ("chat-k2", ["k2-secrets-and-surprises", "prize"]),
