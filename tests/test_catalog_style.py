@@ -38,6 +38,7 @@ GLOSSARY_RULES: list[tuple[str, str, str | None, str | None]] = [
     ("es", BLAME_GAME, r"(echa|echarle) la culpa a la víctima", r"juego de la culpa"),
     ("fr", BLAME_GAME, r"faute (rejetée )?sur la victime|rejette la faute", r"coup de la faute"),
     ("pt_BR", BLAME_GAME, r"culpa na vítima", r"jogo da culpa"),
+    ("ar", BLAME_GAME, r"إلقاء اللوم", r"لعبة اللوم"),
 ]
 
 #: A plain space before : ; ! ? or after « / before » (French needs a no-break space).
