@@ -6,10 +6,12 @@ sentence that tells the author how to fix it.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import deque
 from collections.abc import Iterator, Mapping
 
+from game.content.lint_timing import lint_timing
 from game.content.lint_voice import lint_voices
 from game.content.model import (
     AnyStep,
@@ -21,7 +23,7 @@ from game.content.model import (
     SpotStep,
     StoryStep,
 )
-from game.content.problems import Problem, did_you_mean
+from game.content.problems import Problem, did_you_mean, shown
 from game.content.source import SourceMap
 from game.content.taxonomy import AVOID_WORDS, BANDS, HELP_SKILL, SKILLS, TACTICS
 from game.services import GENERIC, PLACEHOLDER
@@ -58,14 +60,18 @@ def lint_lesson(
         _check_plan,
         _check_learning_check,
         _check_review,
-        _check_percent,
         lint_voices,
+        lint_timing,
     ):
         problems += check(lesson, smap)
     if release and lesson.reviewed_by is None:
         problems.append(_draft_warning(smap))
-    problems += _check_placeholders(lesson, smap)
-    problems += _check_service_names(lesson, smap, services or {})
+    texts = _texts(lesson, smap, {"sources"})
+    joined = "\n".join(text for _path, text in texts)  # one search finds most lessons clean
+    problems += _check_percent(texts, joined, smap)
+    problems += _check_placeholders(texts, joined, smap)
+    problems += _check_service_names(texts, smap, services or {})
+    problems += _check_long_words(texts, smap)
     return problems
 
 
@@ -298,8 +304,9 @@ def _check_graph(lesson: Lesson, smap: SourceMap) -> list[Problem]:
             smap.problem(("steps",), "no step ends the lesson: mark the last step with 'end: true'")
         )
         return out
+    finishing = _reaching(ends, steps)
     for step_id in sorted(reachable, key=index.get):
-        if not (_reach(step_id, steps) & ends):
+        if step_id not in finishing:
             out.append(
                 smap.problem(
                     ("steps", index[step_id]),
@@ -313,7 +320,7 @@ def _check_graph(lesson: Lesson, smap: SourceMap) -> list[Problem]:
         out.append(
             smap.problem(
                 ("steps", index[leak[-1]]),
-                "this path reaches the end without the help route (" + " -> ".join(leak) + "): "
+                "this path reaches the end without the help route (" + _path_text(leak) + "): "
                 f"every path must practise {HELP_SKILL} (tell a trusted adult); add "
                 f"'skills: [{HELP_SKILL}]' to a step or choice on it",
             )
@@ -330,6 +337,38 @@ def _reach(start: str, steps: dict[str, AnyStep]) -> set[str]:
                 seen.add(target)
                 todo.append(target)
     return seen
+
+
+def _reaching(targets: set[str], steps: dict[str, AnyStep]) -> set[str]:
+    """Every step from which one of *targets* can be reached (one walk backwards)."""
+    back: dict[str, list[str]] = {}
+    for step_id, step in steps.items():
+        for target, _helps in _edges(step):
+            back.setdefault(target, []).append(step_id)
+    seen = set(targets)
+    todo = deque(targets)
+    while todo:
+        for source in back.get(todo.popleft(), ()):
+            if source not in seen:
+                seen.add(source)
+                todo.append(source)
+    return seen
+
+
+#: Steps of a long path named in a message: the first and last few, the rest counted.
+PATH_SHOWN = 6
+
+
+def _path_text(path: list[str]) -> str:
+    """``a -> b -> … -> z``: a path short enough to read, with the steps left out counted."""
+    if len(path) <= 2 * PATH_SHOWN:
+        return " -> ".join(path)
+    left_out = len(path) - 2 * PATH_SHOWN
+    return (
+        " -> ".join(path[:PATH_SHOWN])
+        + f" -> …and {left_out:,} more steps… -> "
+        + " -> ".join(path[-PATH_SHOWN:])
+    )
 
 
 def _path_without_help(start: str, steps: dict[str, AnyStep], ends: set[str]) -> list[str] | None:
@@ -353,10 +392,15 @@ def _path_without_help(start: str, steps: dict[str, AnyStep], ends: set[str]) ->
     return None
 
 
+@functools.cache
+def _avoid_pattern(band: str) -> re.Pattern[str]:
+    words = AVOID_WORDS[band]
+    return re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
+
+
 def _check_words(lesson: Lesson, smap: SourceMap) -> list[Problem]:
-    words = AVOID_WORDS[lesson.grade_band]
-    pattern = re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
-    out = []
+    pattern = _avoid_pattern(lesson.grade_band)
+    out: list[Problem] = []
     texts = [
         (("steps", si, *where), text)
         for si, step in enumerate(lesson.steps)
@@ -367,6 +411,9 @@ def _check_words(lesson: Lesson, smap: SourceMap) -> list[Problem]:
             (("learning_check", ii, "text"), item.text),
             (("learning_check", ii, "explain"), item.explain),
         ]
+    joined = "\n".join(text for _path, text in texts).lower()
+    if not any(word.lower() in joined for word in AVOID_WORDS[lesson.grade_band]):
+        return out  # the usual case: a few substring searches instead of a regex per text
     for path, text in texts:
         if match := pattern.search(text):
             out.append(
@@ -813,11 +860,29 @@ def _strings(node: object, path: tuple) -> Iterator[tuple[tuple, str]]:
             yield from _strings(value, (*path, index))
 
 
-def _check_percent(lesson: Lesson, smap: SourceMap) -> list[Problem]:
-    """A '%' makes the translation tools treat a sentence as a format string."""
-    out = []
-    data = lesson.model_dump(by_alias=True, exclude_defaults=True, exclude={"sources"})
-    for path, text in _strings(data, ()):
+def _texts(lesson: Lesson, smap: SourceMap, exclude: set[str]) -> list[tuple[tuple, str]]:
+    """Every text of the lesson as written (from the source map), but under *exclude* keys.
+
+    A source map built without texts falls back on the validated lesson's values.
+    """
+    if smap.texts:
+        return [(path, text) for path, text in smap.texts if not path or path[0] not in exclude]
+    data = lesson.model_dump(by_alias=True, exclude_defaults=True, exclude=exclude)
+    return list(_strings(data, ()))
+
+
+Texts = list[tuple[tuple, str]]
+
+
+def _check_percent(texts: Texts, joined: str, smap: SourceMap) -> list[Problem]:
+    """A '%' makes the translation tools treat a sentence as a format string.
+
+    *texts* are the lesson's texts but its sources, *joined* the same joined by newlines.
+    """
+    out: list[Problem] = []
+    if "%" not in joined:
+        return out
+    for path, text in texts:
         if "%" in text:
             out.append(
                 smap.problem(
@@ -836,12 +901,15 @@ MAY_NAME_SERVICES = ("background", "sources")
 PLACEHOLDER_LIST = "{takedown}, {report}, {helpline} or {crisis}"
 
 
-def _check_placeholders(lesson: Lesson, smap: SourceMap) -> list[Problem]:
+def _check_placeholders(texts: Texts, joined: str, smap: SourceMap) -> list[Problem]:
     """Placeholders name a help service by role: only known names, only where filled."""
-    out = []
+    out: list[Problem] = []
+    if "{" not in joined and "}" not in joined:
+        return out
     known = [f"{{{role}}}" for role in GENERIC]
-    data = lesson.model_dump(by_alias=True, exclude_defaults=True, exclude={"sources"})
-    for path, text in _strings(data, ()):
+    for path, text in texts:
+        if not path:
+            continue
         if "{" not in text and "}" not in text:
             continue
         if path[0] in UNFILLED_KEYS:
@@ -858,7 +926,7 @@ def _check_placeholders(lesson: Lesson, smap: SourceMap) -> list[Problem]:
                 out.append(
                     smap.problem(
                         path,
-                        f"unknown placeholder '{match.group(0)}'."
+                        f"unknown placeholder '{shown(match.group(0))}'."
                         f"{did_you_mean(match.group(0), known)} Placeholders name a help "
                         f"service by its role: use {PLACEHOLDER_LIST}",
                     )
@@ -874,17 +942,23 @@ def _check_placeholders(lesson: Lesson, smap: SourceMap) -> list[Problem]:
     return out
 
 
+@functools.lru_cache(maxsize=8)
+def _service_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    longest_first = sorted(names, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, longest_first)) + r")(?!\w)")
+
+
 def _check_service_names(
-    lesson: Lesson, smap: SourceMap, services: Mapping[str, tuple[str, ...]]
+    texts: Texts, smap: SourceMap, services: Mapping[str, tuple[str, ...]]
 ) -> list[Problem]:
     """Lesson text uses a placeholder, never the name of one country's help service."""
-    if not services:
-        return []
-    names = sorted(services, key=len, reverse=True)
-    pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, names)) + r")(?!\w)")
-    out = []
-    data = lesson.model_dump(by_alias=True, exclude_defaults=True, exclude=set(MAY_NAME_SERVICES))
-    for path, text in _strings(data, ()):
+    out: list[Problem] = []
+    texts = [(path, text) for path, text in texts if not path or path[0] not in MAY_NAME_SERVICES]
+    joined = "\n".join(text for _path, text in texts)
+    if not services or not any(name in joined for name in services):
+        return out  # the usual case: a few substring searches instead of a regex per text
+    pattern = _service_pattern(tuple(services))
+    for path, text in texts:
         for name in dict.fromkeys(m.group(1) for m in pattern.finditer(text)):
             roles = services[name]
             use = " or ".join(f"{{{r}}}" for r in roles) if roles else f"one of {PLACEHOLDER_LIST}"
@@ -894,6 +968,42 @@ def _check_service_names(
                     f"'{name}' is a help service for one country (assets/safety/helplines.yaml): "
                     f"write {use} instead, so every reader gets their own country's service "
                     "(see docs/lesson-authoring.md, 'Naming help services')",
+                )
+            )
+    return out
+
+
+#: Longest run of characters without a space that lint accepts in text people read.
+#: The longest in the shipped lessons is 20 ("(too-good-to-be-true"); the longest
+#: English words in real use are under 30 ("internationalisation" is 20,
+#: "antidisestablishmentarianism" 28). A longer run is a pasted web address, a
+#: joined-up sentence or a keyboard accident, and a screen or printed line must cut
+#: it mid-word.
+MAX_WORD_CHARS = 30
+#: Keys whose text nobody reads as words: ids and web addresses.
+NOT_READ_KEYS = frozenset({"id", "next", "start", "pause_after", "url", "source"})
+_LONG_WORD = re.compile(rf"\S{{{MAX_WORD_CHARS + 1},}}")
+
+
+def _check_long_words(texts: Texts, smap: SourceMap) -> list[Problem]:
+    """A warning for a word longer than :data:`MAX_WORD_CHARS` in text a child or teacher reads."""
+    out: list[Problem] = []
+    texts = [(path, text) for path, text in texts if path and path[-1] not in NOT_READ_KEYS]
+    words = "\n".join(text for _path, text in texts).split()
+    if max(map(len, words), default=0) <= MAX_WORD_CHARS:
+        return out  # the usual case: one split instead of a search per text
+    for path, text in texts:
+        match = _LONG_WORD.search(text)
+        if match:
+            word = match.group(0)
+            out.append(
+                smap.problem(
+                    path,
+                    f"'{shown(word, 40)}' is one word of {len(word):,} characters with no "
+                    "space: a screen or a printed line would have to cut it mid-word. Add "
+                    f"spaces (words up to {MAX_WORD_CHARS} characters are fine), or put a web "
+                    "address under 'sources:'",
+                    severity="warning",
                 )
             )
     return out

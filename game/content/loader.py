@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import types
 import typing
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +17,12 @@ from pydantic import BaseModel, ValidationError
 
 from game.content.lint import lint_lesson
 from game.content.model import STEP_CLASSES, STEP_TYPES, Lesson
-from game.content.problems import LessonError, Problem, did_you_mean
-from game.content.source import PathKey, SourceMap, iter_yaml_files, read_yaml
+from game.content.problems import LessonError, Problem, capped, did_you_mean, shown
+from game.content.source import PathKey, SourceMap, find_yaml_files, read_yaml
+
+#: Values that do not fit the model, reported per file (a 2 MB list of wrong values
+#: would otherwise print one line per item).
+MAX_VALIDATION_ERRORS = 50
 
 
 @dataclass
@@ -81,7 +85,7 @@ def _describe(error: dict[str, Any], smap: SourceMap) -> Problem:
         tag = str(error.get("ctx", {}).get("tag", value))
         return smap.problem(
             (*loc, "type"),
-            f"unknown step type '{tag}'.{did_you_mean(tag, STEP_TYPES)} "
+            f"unknown step type '{shown(tag)}'.{did_you_mean(tag, STEP_TYPES)} "
             f"Use one of: {', '.join(STEP_TYPES)}",
         )
     if kind == "extra_forbidden":
@@ -92,7 +96,7 @@ def _describe(error: dict[str, Any], smap: SourceMap) -> Problem:
             f" Allowed keys here: {', '.join(allowed)}." if allowed else ""
         )
         return smap.problem(
-            loc, f"unknown key '{key}'.{hint} Remove it or fix the spelling.", key=True
+            loc, f"unknown key '{shown(key)}'.{hint} Remove it or fix the spelling.", key=True
         )
     if kind == "missing":
         return smap.problem(
@@ -101,18 +105,21 @@ def _describe(error: dict[str, Any], smap: SourceMap) -> Problem:
     if kind == "string_pattern_mismatch" and str(loc[-1]) in {"id", "next", "start"}:
         return smap.problem(
             loc,
-            f"'{value}' is not a valid id: use only lowercase letters, digits, '-' and '_', "
+            f"'{shown(value)}' is not a valid id: use only lowercase letters, digits, '-' and '_', "
             "starting with a letter or digit (for example 'ask-for-help')",
         )
     if kind == "string_pattern_mismatch" and str(loc[-1]) == "url":
-        return smap.problem(loc, f"'{value}' is not a web address: start it with https://")
+        return smap.problem(loc, f"'{shown(value)}' is not a web address: start it with https://")
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
         options = [o.strip(" '") for o in expected.replace(" or ", ",").split(",") if o.strip()]
         hint = did_you_mean(str(value), options)
-        return smap.problem(loc, f"'{value}' is not allowed here; use one of {expected}.{hint}")
-    where = ".".join(str(p) for p in loc) or "lesson"
-    return smap.problem(loc, f"{where}: {error['msg'].lower()} (got {value!r}); fix this value")
+        return smap.problem(
+            loc, f"'{shown(value)}' is not allowed here; use one of {expected}.{hint}"
+        )
+    where = shown(".".join(str(p) for p in loc) or "lesson", 80)
+    got = shown(repr(value), 80)
+    return smap.problem(loc, f"{where}: {error['msg'].lower()} (got {got}); fix this value")
 
 
 #: Short names of the help services and their roles (see ``game.services.service_names``).
@@ -161,8 +168,20 @@ def load_lesson(
     try:
         lesson = Lesson.model_validate(data)
     except ValidationError as exc:
-        problems += [_describe(e, smap) for e in exc.errors()]
-        raise LessonError(path, sorted(problems)) from exc
+        details = exc.errors(include_url=False)
+        problems = sorted(problems + [_describe(e, smap) for e in details[:MAX_VALIDATION_ERRORS]])
+        if len(details) > MAX_VALIDATION_ERRORS:
+            last = problems[-1]
+            problems.append(
+                Problem(
+                    last.file,
+                    last.line,
+                    last.col,
+                    f"…and {len(details) - MAX_VALIDATION_ERRORS:,} more values that do not "
+                    "fit the lesson format: fix the ones above and check the file again",
+                )
+            )
+        raise LessonError(path, problems) from exc
     problems += lint_lesson(
         lesson,
         smap,
@@ -172,7 +191,22 @@ def load_lesson(
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise LessonError(path, sorted(problems))
-    return lesson, problems
+    return lesson, capped(problems)
+
+
+def _display_name(path: Path, root: Path | None) -> str:
+    return str(path.relative_to(root)) if root and path.is_relative_to(root) else str(path)
+
+
+def _unexpected(name: str, exc: BaseException) -> Problem:
+    return Problem(
+        name,
+        1,
+        1,
+        f"this file could not be checked ({type(exc).__name__}: {shown(str(exc), 120)}); "
+        "the other lessons are not affected. This is a fault in Signal Scouts: please "
+        "report it with the file",
+    )
 
 
 def load_pack(
@@ -181,21 +215,35 @@ def load_pack(
     services: ServiceNames | None = None,
     *,
     release: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> LoadedPack:
     """Load every lesson under *paths*; broken files are collected, never raised.
 
     *services*: the help services lesson text must not name (default: the game's own).
     *release*: also warn about drafts no safeguarding reviewer has signed off.
+    *progress*: called with (files read, files in all) before each file and at the end
+    (the title screen's progress bar while lessons load in the background).
     """
     pack = LoadedPack()
     services = bundled_service_names() if services is None else services
     seen: dict[str, str] = {}
-    for path in iter_yaml_files(paths):
-        name = str(path.relative_to(root)) if root and path.is_relative_to(root) else str(path)
+    files, folder_problems = find_yaml_files(paths)
+    for problem in folder_problems:
+        folder = Path(problem.file)
+        pack.failures.append(
+            LessonError(folder, [replace(problem, file=_display_name(folder, root))])
+        )
+    for done, path in enumerate(files):
+        if progress is not None:
+            progress(done, len(files))
+        name = _display_name(path, root)
         try:
             lesson, warnings = load_lesson(path, name, services, release=release)
         except LessonError as exc:
             pack.failures.append(exc)
+            continue
+        except Exception as exc:  # noqa: BLE001 - one file must never stop the others
+            pack.failures.append(LessonError(path, [_unexpected(name, exc)]))
             continue
         if lesson.id in seen:
             pack.failures.append(
@@ -216,4 +264,6 @@ def load_pack(
         seen[lesson.id] = name
         pack.lessons.append(lesson)
         pack.warnings += warnings
+    if progress is not None:
+        progress(len(files), len(files))
     return pack
