@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal
@@ -28,7 +28,7 @@ from pydantic import (
 )
 
 from game.content.model import CheckItem
-from game.profile import current_lesson_id
+from game.profile import MAX_COUNT, current_lesson_id
 from game.storage import JsonStore
 
 Phase = Literal["pre", "post"]
@@ -41,7 +41,7 @@ CSV_COLUMNS = ("date", "lesson", "tactic", "phase", "answered", "correct", "perc
 
 #: Ids and codes only: free text (a name, a note) can never be stored in a tally.
 _Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
-_Tactic = Annotated[str, StringConstraints(pattern=r"^T\d\d$")]
+_Tactic = Annotated[str, StringConstraints(pattern=r"^T[0-9][0-9]$")]
 
 
 class Tally(BaseModel):
@@ -54,8 +54,8 @@ class Tally(BaseModel):
     item: _Id
     tactic: _Tactic | None = None
     phase: Phase
-    answered: int = Field(0, ge=0)
-    correct: int = Field(0, ge=0)
+    answered: int = Field(0, ge=0, le=MAX_COUNT)
+    correct: int = Field(0, ge=0, le=MAX_COUNT)
 
     @field_validator("lesson", mode="after")
     @classmethod
@@ -106,7 +106,7 @@ class CheckLog(BaseModel):
 
     model_config = ConfigDict(extra="ignore")
 
-    version: int = 1
+    version: int = Field(1, ge=0, le=MAX_COUNT)
     tallies: list[Tally] = Field(default_factory=list)
 
     def record(
@@ -194,10 +194,18 @@ def _summaries(pairs: Iterable[tuple[str, Tally]]) -> list[Summary]:
 
 
 class CheckStore:
-    """The learning-check log kept in the profile folder (atomic writes, broken file set aside)."""
+    """The learning-check log kept in the profile folder (atomic writes, broken file set aside).
 
-    def __init__(self, folder: Path) -> None:
+    Answers are counted in memory even when the log can't be written (a read-only
+    folder, a full disk): :meth:`record` never raises, *on_save_error* hears about it.
+    """
+
+    def __init__(
+        self, folder: Path, on_save_error: Callable[[OSError], None] | None = None
+    ) -> None:
+        """Load the log from *folder* (a tally that fails its checks is dropped)."""
         self._store = JsonStore(folder / FILE_NAME, CheckLog)
+        self.on_save_error = on_save_error
         self.log = self._store.load()
 
     @property
@@ -211,7 +219,7 @@ class CheckStore:
         return self._store.backup
 
     def save(self) -> None:
-        """Write the log atomically."""
+        """Write the log atomically (raises :class:`OSError` when it cannot be written)."""
         self._store.save(self.log)
 
     def record(
@@ -222,6 +230,10 @@ class CheckStore:
         correct: bool,
         day: datetime.date | None = None,
     ) -> None:
-        """Count one answer (today unless *day* is given) and save the log."""
+        """Count one answer (today unless *day* is given) and save the log if it can be."""
         self.log.record(day or datetime.date.today(), lesson_id, item, phase, correct)
-        self.save()
+        try:
+            self.save()
+        except OSError as exc:
+            if self.on_save_error is not None:
+                self.on_save_error(exc)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,8 +20,13 @@ class ContentPaths:
 
     @classmethod
     def discover(cls) -> ContentPaths:
-        """Use the repository's folders when running from a checkout, else the bundled copy."""
-        bundled = _PACKAGE / "_bundled"
+        """The repository's folders in a checkout, else the copy in the wheel or the build.
+
+        A PyInstaller build (``sys.frozen``) unpacks its copy under ``sys._MEIPASS``, in
+        the same ``game/_bundled`` layout as the wheel (``packaging/bundle.py``).
+        """
+        frozen = getattr(sys, "_MEIPASS", None) if getattr(sys, "frozen", False) else None
+        bundled = (Path(frozen) / "game" if frozen else _PACKAGE) / "_bundled"
         base = bundled if (bundled / "lessons").is_dir() else _PACKAGE.parent
         return cls(lessons=base / "lessons", assets=base / "assets", locales=base / "locales")
 
@@ -60,6 +65,10 @@ def printables_dir() -> Path:
     return Path(platformdirs.user_documents_dir()) / "Signal Scouts"
 
 
+#: The largest settings file that is read (a real one is well under a kilobyte).
+SETTINGS_MAX_BYTES = 1024 * 1024
+
+
 @dataclass(frozen=True)
 class EarlySettings:
     """The settings the first frame needs, read before anything heavy is imported."""
@@ -78,11 +87,15 @@ class EarlySettings:
 def peek_display_settings(path: Path) -> EarlySettings:
     """Best-effort read of text size, full screen, language and window size from settings.
 
-    Anything missing or odd gives the default; the full, validated read (and the
+    Anything missing or odd gives the default (a folder, pipe or device in the file's
+    place is never read; a byte-order mark is fine); the full, validated read (and the
     setting aside of a broken file) happens in :class:`game.profile.Profile` right after.
     """
+    from game.i18n import LANGUAGES, PSEUDO_LANGUAGES
+    from game.safe_read import parse_json, read_small_file
+
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = parse_json(read_small_file(path, SETTINGS_MAX_BYTES))
     except (OSError, ValueError):
         return EarlySettings()
     if not isinstance(data, dict):
@@ -97,7 +110,7 @@ def peek_display_settings(path: Path) -> EarlySettings:
         if text_size in ("normal", "large", "extra_large", "double")
         else "normal",
         fullscreen=fullscreen if isinstance(fullscreen, bool) else False,
-        language=language if isinstance(language, str) and language.isascii() else "en",
+        language=language if language in LANGUAGES + PSEUDO_LANGUAGES else "en",
         window_size=_window_size(data.get("window_size")),
         theme=theme if theme in ("normal", "high_contrast") else "normal",
         reading_font=font if font in ("andika", "atkinson") else "andika",

@@ -1,12 +1,29 @@
-"""What the game remembers on this device: settings and progress. Never a name."""
+"""What the game remembers on this device: settings and progress. Never a name.
+
+Every field is checked when it is read back: only languages and countries the game
+offers, ids and codes of bounded length, numbers within what play can produce. A value
+that fails is dropped (the rest of the file is kept; see :mod:`game.storage`).
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Collection
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
+from game.paths import SETTINGS_MAX_BYTES
 from game.storage import JsonStore
 
 #: Lessons whose id changed: old id -> new id. What was saved under an old id (progress,
@@ -22,28 +39,54 @@ def current_lesson_id(lesson_id: str) -> str:
     return LESSON_RENAMES.get(lesson_id, lesson_id)
 
 
+#: The most stars one tactic can hold in one lesson (no lesson comes near it).
+MAX_STARS = 1000
+#: The most of anything counted (plays of a lesson).
+MAX_COUNT = 1_000_000
+
+#: A lesson, step or choice id as lessons spell them (game.content.model.Id).
+SavedId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
+SavedTactic = Annotated[str, StringConstraints(pattern=r"^T[0-9][0-9]$")]
+SavedSkill = Annotated[str, StringConstraints(pattern=r"^R[0-9][0-9]$")]
+StarCount = Annotated[int, Field(ge=0, le=MAX_STARS)]
+Version = Annotated[int, Field(ge=0, le=MAX_COUNT)]
+WindowSide = Annotated[int, Field(gt=0, le=16384)]
+
+
+def _known_language(code: str) -> str:
+    """*code* if the game has that language (or is one of the test pseudo-locales)."""
+    from game.i18n import LANGUAGES, PSEUDO_LANGUAGES
+
+    if code not in LANGUAGES + PSEUDO_LANGUAGES:
+        raise ValueError("not a language the game offers")
+    return code
+
+
+_COUNTRY_CODE = re.compile(r"[A-Z]{2}")
+
+
 class Settings(BaseModel):
     """Player settings. The age group is a band code, not a birthday or a name."""
 
     model_config = ConfigDict(extra="ignore")
 
-    version: int = 1
+    version: Version = 1
     text_size: Literal["normal", "large", "extra_large", "double"] = "normal"
     sound: bool = True
     fullscreen: bool = False
-    window_size: tuple[int, int] | None = Field(
+    window_size: tuple[WindowSide, WindowSide] | None = Field(
         None, description="The window's size when the game last closed (not full screen)."
     )
     band: Literal["K2", "G35", "G68", "G912"] | None = None
-    language: str = "en"
-    country: str = Field(
+    language: Annotated[str, AfterValidator(_known_language)] = "en"
+    country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] = Field(
         default_factory=lambda: default_country(),
         description="Whose help lines to show: a country code, or UNKNOWN_COUNTRY.",
     )
     country_confirmed: bool = Field(
         False, description="A grown-up chose the country (else the grown-ups' menu asks once)."
     )
-    disabled_lessons: list[str] = Field(
+    disabled_lessons: list[SavedId] = Field(
         default_factory=list, description="Lesson ids a teacher turned off for this device."
     )
     learning_check: bool = Field(
@@ -77,6 +120,25 @@ class Settings(BaseModel):
         "normal", description="How fast the game reads aloud."
     )
 
+    @model_validator(mode="before")
+    @classmethod
+    def _known_country(cls, data: Any, info: ValidationInfo) -> Any:
+        """A country the game has no help lines for is dropped, and asked again.
+
+        The countries come in the validation context (``countries``, from the help-line
+        data); without them, any two-letter code passes. "Not listed" (ZZ) always does.
+        """
+        if not isinstance(data, dict) or "country" not in data:
+            return data
+        country = data["country"]
+        known = (info.context or {}).get("countries")
+        ok = isinstance(country, str) and _COUNTRY_CODE.fullmatch(country) is not None
+        if ok and known is not None:
+            ok = country in known or country == UNKNOWN_COUNTRY
+        if ok:
+            return data
+        return {k: v for k, v in data.items() if k not in ("country", "country_confirmed")}
+
     @field_validator("disabled_lessons", mode="after")
     @classmethod
     def _renamed_lessons(cls, ids: list[str]) -> list[str]:
@@ -105,20 +167,26 @@ class LessonProgress(BaseModel):
     """Progress in one lesson."""
 
     completed: bool = False
-    plays: int = 0
-    stars: dict[str, int] = Field(default_factory=dict, description="best stars per tactic")
-    skills: list[str] = Field(default_factory=list)
+    plays: int = Field(0, ge=0, le=MAX_COUNT)
+    stars: dict[SavedTactic, StarCount] = Field(
+        default_factory=dict, description="best stars per tactic"
+    )
+    skills: list[SavedSkill] = Field(default_factory=list)
 
 
 class ResumePoint(BaseModel):
     """Where a lesson was left part-way, to carry on later: step and choice ids, codes."""
 
-    path: list[str] = Field(description="Steps visited in order; the last is where to carry on.")
-    picks: list[str | None] = Field(description="The choice made at each step of path.")
-    stars: dict[str, int] = Field(default_factory=dict)
-    skills: list[str] = Field(default_factory=list)
-    flags: list[str] = Field(default_factory=list, description="Red-flag tactics met so far.")
-    paused: list[str] = Field(default_factory=list, description="Pause points already shown.")
+    path: list[SavedId] = Field(
+        description="Steps visited in order; the last is where to carry on."
+    )
+    picks: list[SavedId | None] = Field(description="The choice made at each step of path.")
+    stars: dict[SavedTactic, StarCount] = Field(default_factory=dict)
+    skills: list[SavedSkill] = Field(default_factory=list)
+    flags: list[SavedTactic] = Field(
+        default_factory=list, description="Red-flag tactics met so far."
+    )
+    paused: list[SavedId] = Field(default_factory=list, description="Pause points already shown.")
 
 
 #: Whose place a resume point keeps: a child's own play, or a class lesson.
@@ -130,12 +198,12 @@ class Progress(BaseModel):
 
     model_config = ConfigDict(extra="ignore")
 
-    version: int = 1
-    lessons: dict[str, LessonProgress] = Field(default_factory=dict)
-    resume: dict[str, ResumePoint] = Field(
+    version: Version = 1
+    lessons: dict[SavedId, LessonProgress] = Field(default_factory=dict)
+    resume: dict[SavedId, ResumePoint] = Field(
         default_factory=dict, description="A child's lessons left part-way, by lesson id."
     )
-    classroom_resume: dict[str, ResumePoint] = Field(
+    classroom_resume: dict[SavedId, ResumePoint] = Field(
         default_factory=dict, description="Class lessons left part-way, by lesson id."
     )
 
@@ -201,12 +269,30 @@ def merge_progress(a: LessonProgress, b: LessonProgress) -> LessonProgress:
 
 
 class Profile:
-    """Settings and progress stores for this device."""
+    """Settings and progress stores for this device.
 
-    def __init__(self, folder: Path) -> None:
-        self.settings_store = JsonStore(folder / "settings.json", Settings)
+    Saving never raises: a save that fails (a read-only folder, a full disk) leaves
+    the old file as it was, play goes on with what is in memory, and *on_save_error*
+    hears about it (the App shows a calm note once).
+    """
+
+    def __init__(
+        self,
+        folder: Path,
+        *,
+        countries: Collection[str] | None = None,
+        on_save_error: Callable[[OSError], None] | None = None,
+    ) -> None:
+        """Load both files; *countries* are the codes with help lines (None: any code)."""
+        self.settings_store = JsonStore(
+            folder / "settings.json", Settings, max_bytes=SETTINGS_MAX_BYTES
+        )
         self.progress_store = JsonStore(folder / "progress.json", Progress)
-        self.settings = self.settings_store.load()
+        self.on_save_error = on_save_error
+        #: The last save that failed in this session (None: every save worked).
+        self.save_error: OSError | None = None
+        context = {"countries": frozenset(countries)} if countries is not None else None
+        self.settings = self.settings_store.load(context)
         self.progress = self.progress_store.load()
 
     @property
@@ -214,10 +300,20 @@ class Profile:
         """Broken files that were set aside at start-up."""
         return [p for p in (self.settings_store.backup, self.progress_store.backup) if p]
 
-    def save_settings(self) -> None:
-        """Persist the settings."""
-        self.settings_store.save(self.settings)
+    def save_settings(self) -> bool:
+        """Persist the settings; False when they could not be saved (see the class)."""
+        return self._save(self.settings_store, self.settings)
 
-    def save_progress(self) -> None:
-        """Persist the progress."""
-        self.progress_store.save(self.progress)
+    def save_progress(self) -> bool:
+        """Persist the progress; False when it could not be saved (see the class)."""
+        return self._save(self.progress_store, self.progress)
+
+    def _save(self, store: JsonStore[Any], value: BaseModel) -> bool:
+        try:
+            store.save(value)
+        except OSError as exc:
+            self.save_error = exc
+            if self.on_save_error is not None:
+                self.on_save_error(exc)
+            return False
+        return True

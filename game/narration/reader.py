@@ -41,7 +41,7 @@ READ_BY_DEFAULT = frozenset({"K2"})
 
 def fresh_lines(scene: Scene, seen: set[str]) -> list[Line]:
     """The lines of *scene* not read yet (*seen* holds what was; it is updated)."""
-    lines = scene.narration()
+    lines = scene.narration() + scene.app.save_notice.lines(scene)
     fresh = [line for line in lines if line.ident not in seen]
     seen.update(line.ident for line in lines)
     return fresh
@@ -177,7 +177,7 @@ class ScreenReader:
         """Read the whole screen again (R, the speaker button), whatever the setting."""
         if not self.allowed:
             return
-        lines = scene.narration()
+        lines = scene.narration() + self.app.save_notice.lines(scene)
         self._read.setdefault(scene, set()).update(line.ident for line in lines)
         self._pace()
         self.narrator.say(lines)

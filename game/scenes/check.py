@@ -94,7 +94,7 @@ class CheckScene(Scene):
         self.index = 0
         #: The answer given to the current item, while its explanation shows (after only).
         self.answer: str | None = None
-        self.store = CheckStore(app.data_folder)
+        self.store = CheckStore(app.data_folder, app.save_notice.report)
         #: How much bigger than the words the answer pictures are drawn (set by build()).
         self.picture_scale = PICTURE_SCALE
 
