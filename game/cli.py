@@ -1,4 +1,4 @@
-"""Command line: ``signal-scouts`` (play) and its commands (``lint``, ``snapshot``, ...)."""
+"""Command line: ``signal-scouts`` (play) and its commands (``lint``, ``admin``, ...)."""
 
 from __future__ import annotations
 
@@ -36,7 +36,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     cover.add_argument("paths", nargs="*", type=Path, help="files or folders (default: lessons/)")
     cover.add_argument("--format", choices=["text", "md", "csv"], default="text")
-    schema = sub.add_parser("schema", help="write the lesson JSON Schema (for editors)")
+    schema = sub.add_parser(
+        "schema", help="write the lesson (or managed-settings) JSON Schema (for editors)"
+    )
+    schema.add_argument(
+        "--kind",
+        choices=["lesson", "managed-settings"],
+        default="lesson",
+        help="which file's schema: a lesson (default) or a school's managed settings",
+    )
     schema.add_argument("--out", type=Path, help="file to write (default: print it)")
     snap = sub.add_parser(
         "snapshot",
@@ -44,7 +52,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Render a screen headless. SCREEN is a lesson id, or one of: title, "
         "groups, lessons, help, help-grownups, settings, access, problems, badges, languages, "
         "countries, country-question, gate, grownups, teacher-lessons, classroom, printables, "
-        "certificates, home, summary. "
+        "certificates, home, summary, managed-settings (with --managed). "
         "STEP is a step id or 'debrief'.",
     )
     snap.add_argument("screen", help="lesson id or screen name")
@@ -103,6 +111,12 @@ def _parser() -> argparse.ArgumentParser:
         "lesson left part-way, over the lesson list) or go-to-step (classroom mode)",
     )
     snap.add_argument(
+        "--managed",
+        type=Path,
+        metavar="FILE",
+        help="render with this managed-settings file (a school's preset and locked settings)",
+    )
+    snap.add_argument(
         "--read-at",
         type=int,
         metavar="MS",
@@ -150,6 +164,9 @@ def _parser() -> argparse.ArgumentParser:
     voices.add_argument("--lang", required=True, help="language code (en, es, fr, pt_BR, ...)")
     voices.add_argument("--out", type=Path, help="file to write (default: print it)")
     voices.add_argument("--lesson", action="append", help="only this lesson (repeat for more)")
+    from game.managed_admin import add_admin_parser
+
+    add_admin_parser(sub)
     return parser
 
 
@@ -167,7 +184,10 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_coverage(args.paths or [paths.lessons], args.format, sys.stdout, sys.stderr)
     if args.command == "schema":
-        from game.content.schema import schema_text
+        if args.kind == "managed-settings":
+            from game.managed_model import managed_schema_text as schema_text
+        else:
+            from game.content.schema import schema_text
 
         if args.out:
             args.out.write_text(schema_text(), encoding="utf-8")
@@ -186,6 +206,10 @@ def main(argv: list[str] | None = None) -> int:
         from game.narration.narrate_command import run_narrate
 
         return run_narrate(args, paths)
+    if args.command == "admin":
+        from game.managed_admin import run_admin
+
+        return run_admin(args, paths, out=sys.stdout, err=sys.stderr)
     if args.command == "voice-script":
         from game.narration.voice_script import run_voice_script
 

@@ -33,6 +33,7 @@ SCREENS = {
     "certificates": ("printables", "CertificatesScene"),
     "home": ("home_guide", "HomeGuideScene"),
     "summary": ("class_summary", "ClassSummaryScene"),
+    "managed-settings": ("managed", "ManagedSettingsScene"),
 }
 
 
@@ -113,7 +114,16 @@ def render_to_png(args: argparse.Namespace, paths: ContentPaths, data_folder: Pa
     from game.app import App
     from game.ui import theme
 
-    app = App(paths, size=_size(args.size), data_folder=data_folder, fullscreen=False, sound=False)
+    # No managed-settings file unless --managed names one, so snapshots match everywhere.
+    managed = getattr(args, "managed", None) or data_folder / "no-managed-settings.json"
+    app = App(
+        paths,
+        size=_size(args.size),
+        data_folder=data_folder,
+        managed_file=managed,
+        fullscreen=False,
+        sound=False,
+    )
     settings = app.profile.settings
     settings.text_size = getattr(args, "text_size", "normal")
     # A fixed country, so snapshots do not depend on this machine's locale.
@@ -124,6 +134,9 @@ def render_to_png(args: argparse.Namespace, paths: ContentPaths, data_folder: Pa
     theme.use_palette(theme.PALETTES[settings.theme])
     app.fonts.set_reading(settings.reading_font)
     app.set_language(getattr(args, "lang", "en") or "en")
+    if app.managed.active:  # the school's settings win over the options, as in the game
+        app.managed.apply(settings)
+        app.set_language(settings.language)
     name = args.screen
     if name in SCREENS:
         import importlib

@@ -7,6 +7,8 @@ import os
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+# No school's managed-settings file from this machine (tests that want one pass it in).
+os.environ["SIGNAL_SCOUTS_MANAGED_SETTINGS"] = ""
 
 from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402

@@ -12,6 +12,7 @@ from typing import TypeVar
 import pygame
 
 from game.scenes.base import Scene
+from game.scenes.managed import mark_locked
 from game.ui.layout import stack_buttons
 from game.ui.switch_access import SCAN_PACES
 from game.ui.widgets import Button
@@ -92,6 +93,9 @@ class AccessScene(Scene):
             Button(key, label, pygame.Rect(area.left, 0, area.width, 1), "choice", sublabel=sub)
             for key, label, sub in self._options()
         ]
+        for button in self.buttons:
+            if button.key == "text_size" and self.app.managed.locked("text_size"):
+                mark_locked(button, self._)
         bottom = stack_buttons(
             self.buttons,
             area,
@@ -106,6 +110,8 @@ class AccessScene(Scene):
         """Move the setting to its next value, save it and show it at once."""
         app = self.app
         settings = app.profile.settings
+        if key == "text_size" and app.managed.locked("text_size"):
+            return  # the school's managed settings fix the text size
         if key == "text_size":
             from game.scenes.settings import TEXT_SIZES
 

@@ -46,9 +46,9 @@ class GrownUpsScene(ListScene):
         )
 
     def items(self) -> list[Item]:
-        """The teacher and parent tools."""
+        """The teacher and parent tools (and the school's settings, when it set any)."""
         _ = self._
-        return [
+        return self.managed_items() + [
             Item(
                 "classroom",
                 _("Classroom mode"),
@@ -88,6 +88,26 @@ class GrownUpsScene(ListScene):
             ),
         ]
 
+    def managed_items(self) -> list[Item]:
+        """"Settings set by your school", first, when a managed-settings file exists."""
+        managed = self.app.managed
+        if not managed.found:
+            return []
+        _ = self._
+        sub = (
+            _("The file has mistakes: see what is ignored")
+            if managed.problems
+            else _("See which settings are set and locked")
+        )
+        return [
+            Item(
+                "managed",
+                _("Settings set by your school"),
+                sub,
+                icon=lambda s, c, z: draw.padlock(s, c, z),
+            )
+        ]
+
     def on_button(self, key: str) -> None:
         """Open the chosen tool (each screen's module is imported when first used)."""
         import importlib
@@ -106,4 +126,5 @@ SCREENS = {
     "results": ("class_summary", "ClassSummaryScene"),
     "home": ("home_guide", "HomeGuideScene"),
     "certificates": ("printables", "CertificatesScene"),
+    "managed": ("managed", "ManagedSettingsScene"),
 }

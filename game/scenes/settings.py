@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.scenes.base import Scene
+from game.scenes.managed import mark_locked
 from game.ui import theme
 from game.ui.layout import column
 from game.ui.widgets import Button
@@ -19,6 +20,8 @@ if TYPE_CHECKING:
     from game.narration.lines import Line
 
 TEXT_SIZES = ("normal", "large", "extra_large", "double")
+#: Buttons whose setting a school's managed-settings file can lock (same names there).
+LOCKABLE = ("text_size", "language", "country", "read_to_me", "read_pace")
 
 
 def text_size_label(_: Callable[[str], str], size: str) -> str:
@@ -110,6 +113,9 @@ class SettingsScene(Scene):
             )
             for key, label in labels
         ]
+        for button in self.buttons:
+            if self.locked(button.key):
+                mark_locked(button, self._)
         area.height -= self._note().get_height() + m.pad
         bottom = self._column(area)
         note_top = max(bottom + m.pad, m.height - m.pad - self._note().get_height())
@@ -142,8 +148,16 @@ class SettingsScene(Scene):
                 button.rect = pygame.Rect(x, row.top, width, row.height)
         return rows[-1].bottom
 
+    def locked(self, key: str) -> bool:
+        """True when the school's managed settings lock the setting of button *key*."""
+        if key not in LOCKABLE:
+            return False
+        return self.app.managed.locked(key, self.app.profile.settings.band or "K2")
+
     def on_button(self, key: str) -> None:
-        """Change and save the setting, then redraw."""
+        """Change and save the setting, then redraw (a setting the school locked stays)."""
+        if self.locked(key):
+            return
         profile = self.app.profile
         settings = profile.settings
         if key == "text_size":

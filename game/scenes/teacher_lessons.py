@@ -10,6 +10,7 @@ from game.printing import guidance
 from game.printing.lesson_text import LessonText
 from game.scenes.lessons import BAND_ORDER, lesson_icon
 from game.scenes.list_base import Item, ListScene
+from game.scenes.managed import mark_locked
 from game.ui.widgets import Button
 
 
@@ -41,6 +42,8 @@ class TeacherLessonsScene(ListScene):
         for lesson in teaching_order(self.app.pack.lessons):
             text = LessonText(lesson, self.app.tr)
             state = self._("Off for children") if lesson.id in off else self._("On for children")
+            if self.app.managed.lesson_locked(lesson.id):
+                state = self._("Off: set by your school")
             out.append(
                 Item(
                     f"lesson:{lesson.id}",
@@ -100,11 +103,16 @@ class LessonStepsScene(ListScene):
     def extra_buttons(self, area: pygame.Rect) -> list[Button]:
         """The on/off switch."""
         label = self._("On for children") if self.enabled else self._("Off for children")
-        return [Button("toggle", label, area, "action" if self.enabled else "quiet")]
+        button = Button("toggle", label, area, "action" if self.enabled else "quiet")
+        if self.app.managed.lesson_locked(self.lesson.id):
+            mark_locked(button, self._)
+        return [button]
 
     def on_button(self, key: str) -> None:
         """Switch the lesson on or off, or preview a step."""
         settings = self.app.profile.settings
+        if key == "toggle" and self.app.managed.lesson_locked(self.lesson.id):
+            return  # the school's managed settings keep this lesson off
         if key == "toggle":
             if self.enabled:
                 settings.disabled_lessons = sorted({*settings.disabled_lessons, self.lesson.id})

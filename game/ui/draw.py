@@ -291,3 +291,20 @@ def signal_logo(surface: pygame.Surface, center: tuple[int, int], size: int) -> 
         pygame.draw.arc(surface, color, box, -math.pi / 5, math.pi / 5, width)
         pygame.draw.arc(surface, color, box, math.pi - math.pi / 5, math.pi + math.pi / 5, width)
     avatar(surface, (cx, cy + size // 10), size, "scout")
+
+
+def padlock(surface: pygame.Surface, center: tuple[int, int], size: int) -> None:
+    """A closed padlock: a setting the school locked (always shown with words too)."""
+    cx, cy = center
+    line = max(2, size // 9)
+    body = pygame.Rect(0, 0, round(size * 0.72), round(size * 0.52))
+    body.midbottom = (cx, cy + size // 2)
+    shackle = pygame.Rect(0, 0, round(size * 0.48), round(size * 0.62))
+    shackle.midtop = (cx, cy - size // 2)
+    pygame.draw.ellipse(surface, theme.INK, shackle, line)
+    pygame.draw.rect(surface, theme.INK, body, border_radius=max(2, size // 10))
+    hole = max(2, size // 10)
+    pygame.draw.circle(surface, theme.WHITE, (cx, body.centery - hole // 2), hole)
+    pygame.draw.line(
+        surface, theme.WHITE, (cx, body.centery), (cx, body.centery + hole * 2), max(2, hole)
+    )
