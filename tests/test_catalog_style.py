@@ -119,3 +119,23 @@ def test_wrap_keeps_french_punctuation_with_its_word_after_a_plain_space() -> No
         lines = wrap(len, text, width)
         assert all(not line.startswith(("?", "»")) for line in lines), (width, lines)
         assert all(not line.endswith("«") for line in lines), (width, lines)
+
+
+def test_plan_excerpts_keep_french_no_break_spaces() -> None:
+    """A step quoted in a French plan keeps « mot » and "mot ?" glued (no plain space)."""
+    from game.content.loader import load_pack
+    from game.i18n import Translator
+    from game.paths import ContentPaths
+    from game.printing.lesson_text import LessonText
+
+    paths = ContentPaths.discover()
+    pack = load_pack([paths.lessons], root=paths.lessons.parent)
+    tr = Translator("fr", paths.locales)
+    quoted = []
+    for lesson in pack.lessons:
+        text = LessonText(lesson, tr)
+        quoted += [text.excerpt(step, limit=400) for step in lesson.steps]
+    glued = [q for q in quoted if "\u00a0" in q or "\u202f" in q]
+    assert glued, "no French excerpt has a no-break space: the check would prove nothing"
+    loose = [q for q in quoted if re.search(r" [?!:;»]|« ", q)]
+    assert not loose, "\n".join(loose)

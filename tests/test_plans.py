@@ -17,11 +17,13 @@ import pytest
 
 from game.cli import main
 from game.content.loader import load_pack
+from game.content.timing import check_minutes
 from game.helplines import load_helplines
 from game.i18n import Translator
 from game.paths import ContentPaths
 from game.printing.certificate import certificate_document
 from game.printing.family import family_document
+from game.printing.glance import GLANCE
 from game.printing.html import render_html
 from game.printing.pdf import render_pdf
 from game.printing.plan import SECTIONS, plan_document
@@ -104,7 +106,7 @@ def test_plan_html_has_the_template_structure(language: str) -> None:
     page = render_html(plan_document(lesson, tr, HELPLINES.for_country("GB")))
     found = headings(page)
     assert len(found.levels["h1"]) == 1
-    assert [h.strip() for h in found.levels["h2"]] == [tr._(s) for s in SECTIONS]
+    assert [h.strip() for h in found.levels["h2"]] == [tr._(s) for s in (GLANCE, *SECTIONS)]
     assert found.html_attrs["dir"] == ("rtl" if language == "ar" else "ltr")
     assert found.html_attrs["lang"] == language.replace("_", "-")
     assert "Childline" in page  # the GB help lines, from the locale data
@@ -174,10 +176,18 @@ def test_plan_names_the_game_steps_and_pause_points() -> None:
     text = render_html(doc)
     pauses = [q for q in lesson.discussion_questions if q.pause_after]
     assert pauses and text.count("Pause point: ask") == len(pauses)
-    elapsed = 0
+    before, after = check_minutes(lesson)
+    assert lesson.learning_check and before and after
+    elapsed = before  # the learning check's baseline comes first, out of the game's minutes
+    assert f"0-{before} min</td><td>Learning check (before)" in text
     for part in lesson.flow:
-        assert f"{elapsed}-{elapsed + part.minutes} min" in text
-        elapsed += part.minutes
+        minutes = part.minutes - before - after if part.part == "game" else part.minutes
+        assert f"{elapsed}-{elapsed + minutes} min" in text, part.part
+        elapsed += minutes
+        if part.part == "game":
+            assert f"{elapsed}-{elapsed + after} min</td><td>Learning check (after)" in text
+            elapsed += after
+    assert elapsed == lesson.duration_min
 
 
 # -- review status, sources without a year, the book's order, the one-page certificate --

@@ -89,6 +89,17 @@ DISCUSS_PART = N_("Use the discussion questions in this plan.")
 PLENARY_PART = N_(
     'Repeat the key message: "{message}" Then show the Help screen with the local help lines.'
 )
+#: The learning check's rows in the flow: on each device, first (a baseline) and after the game.
+CHECK_BEFORE_PART = N_(
+    "Before any teaching, each child opens the lesson on their device and answers the "
+    "learning check's questions; nothing is marked right or wrong (see 'Assessment and exit "
+    "ticket'). The lesson then waits on its first screen. With the check off, give these "
+    "minutes to the game."
+)
+CHECK_AFTER_PART = N_(
+    "On each device, right after the debrief: the same questions, each answer with a kind "
+    "explanation. With the check off, give these minutes to the game."
+)
 #: K2 and G35 see their own, shorter help (the plan's "Help and reporting" shows it).
 PLENARY_PART_YOUNG = N_(
     'Repeat the key message: "{message}" Then show the Help screen and read its steps '

@@ -8,6 +8,7 @@ the catalog with exactly those contexts, so printed plans and the game agree.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from game.content.model import AnyStep, Lesson
@@ -60,15 +61,24 @@ class LessonText:
         route = route_between(self.lesson, self.lesson.start_id, None) or []
         return [self.lesson.step(step_id) for step_id, _choice in route]
 
+    def line(self, owner: str, text: str) -> str:
+        """The translation of *text* on one line, in full (a plan wraps it, never cuts it)."""
+        # Line breaks and runs of spaces become one space; no-break spaces (French « ») stay.
+        return _SPACES.sub(" ", self(owner, text)).strip()
+
     def excerpt(self, step: AnyStep, limit: int = 90) -> str:
         """A short quote from the step, to name it in a plan or on the teacher's screen."""
         owner, text = _first_text(step)
         if not text:
             return ""
-        words = " ".join(self(owner, text).split())
+        words = self.line(owner, text)
         if script_of(self.tr.language) == "cjk":
             limit = limit * 2 // 5  # a Chinese character is about as wide as 2.5 letters
         return words if len(words) <= limit else words[: limit - 1].rstrip() + "…"
+
+
+#: Breakable white space (not the no-break spaces of French punctuation).
+_SPACES = re.compile(r"[ \t\r\n]+")
 
 
 def _first_text(step: AnyStep) -> tuple[str, str]:

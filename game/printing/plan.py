@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from game.content.model import Lesson, Source
 from game.content.taxonomy import BAND_ORDER, SKILLS, TACTICS
+from game.content.timing import check_minutes
 from game.help_steps import help_steps
 from game.helplines import ADULT, YOUNG_BANDS, LocalHelp
 from game.i18n import N_, Translator, bcp47, territory_name
@@ -26,11 +27,17 @@ from game.printing.document import (
     WriteLine,
     demoted,
 )
+from game.printing.glance import glance_blocks
 from game.printing.lesson_text import LessonText
+from game.printing.plan_steps import StepsSection
 from game.printing.runs import english, isolated
 
 #: What a plan says of a lesson no safeguarding reviewer has signed off yet.
 DRAFT = N_("Draft, not yet reviewed by a safeguarding lead")
+
+#: The learning check's rows in the flow (when the lesson has one).
+CHECK_BEFORE = N_("Learning check (before)")
+CHECK_AFTER = N_("Learning check (after)")
 
 #: The plan's sections, in order (template items 2-17).
 SECTIONS = (
@@ -73,6 +80,7 @@ class PlanBuilder:
         out: list[Block] = [
             Heading(self._("Lesson plan: {title}").format(title=self.text.title), 1)
         ]
+        out += glance_blocks(self)
         out += self.header()
         for index, part in enumerate(
             (
@@ -220,40 +228,59 @@ class PlanBuilder:
                 if lesson.grade_band in YOUNG_BANDS
                 else guidance.PLENARY_PART
             ).format(message=t.key_message),
+            "check_before": _(guidance.CHECK_BEFORE_PART),
+            "check_after": _(guidance.CHECK_AFTER_PART),
         }
-        rows = []
-        elapsed = 0
-        for part in lesson.flow:
-            start = elapsed
-            elapsed += part.minutes
-            rows.append(
-                (
-                    _("{start}-{end} min").format(
-                        start=self.tr.number(start), end=self.tr.number(elapsed)
-                    ),
-                    _(guidance.FLOW_PARTS[part.part]),
-                    what[part.part],
-                )
+        rows = tuple(
+            (
+                _("{start}-{end} min").format(
+                    start=self.tr.number(start), end=self.tr.number(end)
+                ),
+                label,
+                what.get(name, ""),
             )
+            for start, end, name, label in self.timings()
+        )
         out: list[Block] = []
         if rows:
-            out.append(Table((_("Time"), _("Part"), _("What happens")), tuple(rows), (2, 2, 7)))
+            out.append(Table((_("Time"), _("Part"), _("What happens")), rows, (2, 2, 7)))
         else:
             out.append(Paragraph(_("This lesson has no timed flow yet."), "note"))
-        out += [Heading(_("Game steps and pause points"), 3), Bullets(self._steps(), ordered=True)]
+        out.append(Heading(_("Game steps and pause points"), 3))
+        out += StepsSection(lesson, self.tr, t).blocks(self.pause_points())
         return out
 
-    def _steps(self) -> tuple[str, ...]:
-        _, t = self._, self.text
-        pauses = self.pause_points()
-        items = []
-        for step in t.main_route():
-            kind, quote = _(guidance.STEP_KINDS[step.type]), t.excerpt(step)
-            line = _("{kind}: {quote}").format(kind=kind, quote=quote) if quote else kind
-            for question in pauses.get(step.id, []):
-                line += " " + _('Pause point: ask "{question}"').format(question=question)
-            items.append(line)
-        return tuple(items)
+    def timings(self) -> list[tuple[int, int, str, str]]:
+        """(start, end, part, label) of each part of the flow, in minutes from the start.
+
+        The learning check runs on each device: before it, when a child opens the lesson
+        (first, a baseline before any teaching), and after it, right after the debrief.
+        Its minutes (estimated by :func:`game.content.timing.check_minutes`) come out of
+        the game part, so the parts still add up to the lesson's duration.
+        """
+        _, lesson = self._, self.lesson
+        game = next((p.minutes for p in lesson.flow if p.part == "game"), 0)
+        before, after = check_minutes(lesson)
+        before = min(before, max(game - 1, 0))
+        after = min(after, max(game - 1 - before, 0))
+        out: list[tuple[int, int, str, str]] = []
+        elapsed = 0
+
+        def add(minutes: int, name: str, label: str) -> None:
+            nonlocal elapsed
+            if minutes > 0:
+                out.append((elapsed, elapsed + minutes, name, label))
+                elapsed += minutes
+
+        add(before, "check_before", _(CHECK_BEFORE))
+        for part in lesson.flow:
+            label = _(guidance.FLOW_PARTS[part.part])
+            if part.part != "game":
+                add(part.minutes, part.part, label)
+                continue
+            add(part.minutes - before - after, "game", label)
+            add(after, "check_after", _(CHECK_AFTER))
+        return out
 
     def pause_points(self) -> dict[str, list[str]]:
         """Translated discussion questions by the step after which the class pauses."""
