@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: play test lint bench snapshots schema i18n fonts clean setup
+.PHONY: play test fuzz lint bench snapshots schema i18n fonts clean setup
 
 setup: $(STAMP)
 
@@ -26,9 +26,17 @@ play: $(STAMP) $(MO)
 	$(BIN)/signal-scouts
 
 test: $(STAMP) $(MO)
-	$(BIN)/ruff check game tests benchmarks docs hatch_build.py
+	$(BIN)/ruff check game tests benchmarks docs packaging hatch_build.py
 	$(BIN)/signal-scouts lint lessons/
 	$(BIN)/python -m pytest
+
+# Random input on every screen (tests/test_fuzz.py), far longer than in `make test`.
+# FUZZ_SEED=123 replays a run; a failure prints the seed and the event to stop at.
+FUZZ_EVENTS ?= 100000
+FUZZ_SEED   ?= random
+fuzz: $(STAMP) $(MO)
+	FUZZ_EVENTS=$(FUZZ_EVENTS) FUZZ_SEED=$(FUZZ_SEED) $(BIN)/python -m pytest -q -s \
+		-p no:cacheprovider tests/test_fuzz.py
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
@@ -41,6 +49,7 @@ clean:
 
 schema: $(STAMP)
 	$(BIN)/signal-scouts schema --out docs/lesson.schema.json
+	$(BIN)/signal-scouts schema --kind managed-settings --out docs/managed-settings.schema.json
 
 # Extract -> update -> compile: run after changing any user-visible string.
 i18n: $(STAMP)
@@ -56,3 +65,20 @@ i18n: $(STAMP)
 # characters the catalogs use; rebuild it after the zh_Hans catalog changes.
 fonts: $(STAMP)
 	$(BIN)/python -m game.fonts_subset
+
+# One self-contained windowed file for schools: dist/signal-scouts (.exe on Windows, a .app
+# on macOS), built with PyInstaller from packaging/signal-scouts.spec; `make dist-test` runs
+# it from a temporary folder outside the repository (packaging/smoke_test.py).
+.PHONY: dist dist-test
+DIST_STAMP := $(VENV)/.installed-dist
+
+$(DIST_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,dist]'
+	@touch $@
+
+dist: $(DIST_STAMP) $(MO)
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build \
+		packaging/signal-scouts.spec
+
+dist-test: $(DIST_STAMP) $(if $(wildcard dist/signal-scouts),,dist)
+	$(BIN)/python packaging/smoke_test.py --screenshot docs/dist-title.png

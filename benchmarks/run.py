@@ -1,11 +1,12 @@
 """``make bench``: performance figures for school laptops, measured side by side in one run.
 
-Targets (from the foundation issue): chat frame <= 2 ms median and >= 5x faster than a
-naive re-render; idle CPU <= 2 % of one core; start-up to first frame <= 1.5x bare pygame;
-peak RSS <= 150 MB; every plan and family pack of one language saved in <= 10 s (the
-teacher waits for it). Narration (issue 13): each line eSpeak NG speaks for the K2 lesson
-ready in <= 150 ms (p95), the first sound <= 300 ms after a screen changes, and the chat
-frame and idle CPU targets above met while the game reads aloud. This is a report, not a
+Targets (issue 16, school laptops): chat frame <= 0.7 ms median (1280x720, 40 messages)
+and >= 5x faster than a naive re-render; idle CPU <= 1 % of one core; start-up to first
+frame <= 1.3x bare pygame; peak RSS <= 120 MB with the CJK font loaded; every plan and
+family pack of the slowest language saved in <= 5 s (the teacher waits for it). Narration
+(issue 13): each line eSpeak NG speaks for the K2 lesson ready in <= 150 ms (p95), the
+first sound <= 300 ms after a screen changes, and a chat frame while the game reads aloud
+(the lit word moving every frame) <= 2 ms median, idle CPU as above. This is a report, not a
 test: a missed target prints MISS and the command still exits 0 (it exits 1 only if a
 workload itself crashed).
 
@@ -33,12 +34,13 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 WORKLOADS = HERE / "_workloads.py"
 
-CHAT_MEDIAN_MS = 2.0
+CHAT_MEDIAN_MS = 0.7
+READING_MEDIAN_MS = 2.0
 NAIVE_RATIO = 5.0
-IDLE_CPU_PCT = 2.0
-STARTUP_RATIO = 1.5
-PEAK_RSS_MB = 150.0
-PRINT_LANGUAGE_S = 10.0
+IDLE_CPU_PCT = 1.0
+STARTUP_RATIO = 1.3
+PEAK_RSS_MB = 120.0
+PRINT_LANGUAGE_S = 5.0
 SYNTH_P95_MS = 150.0
 FIRST_SOUND_MS = 300.0
 
@@ -81,16 +83,19 @@ def _last_json(stdout: str) -> dict[str, Any]:
     return json.loads(lines[-1])
 
 
-def workload(name: str, folder: str, timeout: float = 120) -> dict[str, Any]:
+def workload(
+    name: str, folder: str, timeout: float = 120, env: dict[str, str] | None = None
+) -> dict[str, Any]:
     """Run workload *name* in a fresh process and return its JSON result.
 
     ``BENCH_T0`` carries this process's ``perf_counter()`` taken just before the start, so
-    the workload can report times measured from its own process start.
+    the workload can report times measured from its own process start; *env* adds
+    variables (``BENCH_LANGUAGE`` plays in another language).
     """
     began = time.perf_counter()
     out = subprocess.run(
         [sys.executable, str(WORKLOADS), name],
-        env=_env(folder, BENCH_T0=repr(began)),
+        env=_env(folder, BENCH_T0=repr(began), **(env or {})),
         capture_output=True,
         text=True,
         timeout=timeout,
@@ -199,11 +204,25 @@ def idle_row(folder: str, name: str = "", workload_name: str = "idle") -> Row:
 
 
 # -- 4. start-up ---------------------------------------------------------------------------
+def _compile_bytecode() -> None:
+    """Compile the game's modules to ``.pyc`` files, as installing it does (pip, PyInstaller).
+
+    In a shell with ``PYTHONDONTWRITEBYTECODE`` set, every module edited since its last
+    ``.pyc`` would otherwise be compiled again in each start-up run (about 25 ms more of
+    the game's start-up on 2026-12-03), measuring the compiler instead of the start-up.
+    """
+    import compileall
+
+    compileall.compile_dir(str(HERE.parent / "game"), quiet=1)
+
+
 def startup_rows(folder: str) -> list[Row]:
     """Median time from process start to first frame, bare pygame versus the game.
 
     Runs alternate (bare, game, bare, game, ...) so drift in machine load hits both alike.
+    The game's bytecode is compiled first (:func:`_compile_bytecode`).
     """
+    _compile_bytecode()
     times: dict[str, list[float]] = {"bare_startup": [], "game_startup": []}
     for _ in range(STARTUP_RUNS):
         for name, runs in times.items():
@@ -252,6 +271,15 @@ def memory_rows(folder: str) -> tuple[list[Row], dict[str, Any]]:
             _verdict(played["peak_rss_mb"] <= PEAK_RSS_MB),
         ),
     ]
+    chinese = workload("playthrough", folder, env={"BENCH_LANGUAGE": "zh_Hans"})
+    rows.append(
+        Row(
+            "   peak RSS, the same in Chinese (CJK font loaded)",
+            f"{chinese['peak_rss_mb']:.0f} MB",
+            f"<= {PEAK_RSS_MB:g} MB",
+            _verdict(chinese["peak_rss_mb"] <= PEAK_RSS_MB),
+        )
+    )
     return rows, played
 
 
@@ -322,8 +350,8 @@ def narration_rows(folder: str, chat_cached_ms: float | None) -> list[Row]:
         Row(
             "   chat frame while read aloud (lit word moves each frame): median / p95",
             f"{frames['median_ms']:.2f} / {frames['p95_ms']:.2f} ms{ratio}",
-            f"median <= {CHAT_MEDIAN_MS:g} ms",
-            _verdict(frames["median_ms"] <= CHAT_MEDIAN_MS),
+            f"median <= {READING_MEDIAN_MS:g} ms",
+            _verdict(frames["median_ms"] <= READING_MEDIAN_MS),
         )
     )
     rows.append(
@@ -333,6 +361,169 @@ def narration_rows(folder: str, chat_cached_ms: float | None) -> list[Row]:
             "idle_reading",
         )
     )
+    return rows
+
+
+# -- 8. the one-file build (make dist) -------------------------------------------------------
+#: Budget for the file a school downloads: under a minute on a 10 Mbit/s school line, and on
+#: any USB stick. Python, SDL, HarfBuzz, Pillow, fonts and eSpeak NG with six voices make up
+#: about 50 MB today; the budget leaves room for recorded voices, not for a second toolkit.
+DIST_SIZE_MB = 80.0
+#: A one-file build unpacks itself to a temporary folder on every start, so it may start
+#: later than the installed package, but by at most this much: a child who double-clicks
+#: should see the title within a few seconds, on a school laptop as on this machine.
+DIST_EXTRA_S = 1.5
+DIST_RUNS = 3
+
+
+def _children_cpu_s() -> float:
+    """CPU seconds used so far by this process's finished children (0 where unknown)."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return 0.0
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def dist_rows(folder: str) -> list[Row]:
+    """Size of the one-file build, and its start-up beside the installed package's.
+
+    Start-up here is a whole ``snapshot title`` run (process start, title drawn, PNG
+    written, exit) timed from outside, since the built file cannot be instrumented; the
+    installed package (``python -m game``) runs the same command, alternating.
+    """
+    root = HERE.parent
+    built = next(
+        (
+            path
+            for path in (
+                root / "dist" / "signal-scouts",
+                root / "dist" / "signal-scouts.exe",
+                root / "dist" / "Signal Scouts.app" / "Contents" / "MacOS" / "signal-scouts",
+            )
+            if path.is_file()
+        ),
+        None,
+    )
+    if built is None:
+        return [Row("8. one-file build: size, start-up", "n/a (run make dist)", "", "INFO")]
+    size_mb = built.stat().st_size / 1e6
+    commands = {
+        "built": [str(built)],
+        "installed": [sys.executable, "-m", "game"],
+    }
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    cpu: dict[str, list[float]] = {name: [] for name in commands}
+    for run in range(DIST_RUNS):
+        for name, command in commands.items():
+            out = Path(folder) / f"dist-{name}-{run}.png"
+            cpu_before = _children_cpu_s()
+            began = time.perf_counter()
+            subprocess.run(
+                [*command, "snapshot", "title", "--out", str(out)],
+                env=_env(folder),
+                capture_output=True,
+                timeout=300,
+                check=True,
+            )
+            times[name].append(time.perf_counter() - began)
+            cpu[name].append(_children_cpu_s() - cpu_before)
+    built_s = statistics.median(times["built"])
+    installed_s = statistics.median(times["installed"])
+    # CPU seconds (user + system) show the work apart from waiting for a busy machine.
+    cpu_note = {
+        name: f", CPU {statistics.median(spent):.1f} s" if any(spent) else ""
+        for name, spent in cpu.items()
+    }
+    return [
+        Row(
+            f"8. one-file build size ({built.name})",
+            f"{size_mb:.1f} MB",
+            f"<= {DIST_SIZE_MB:g} MB",
+            _verdict(size_mb <= DIST_SIZE_MB),
+        ),
+        Row(
+            f"   title drawn and saved, installed package (median of {DIST_RUNS})",
+            f"{installed_s * 1000:.0f} ms{cpu_note['installed']}",
+            "(reference)",
+            "INFO",
+        ),
+        Row(
+            f"   title drawn and saved, one-file build (median of {DIST_RUNS})",
+            f"{built_s * 1000:.0f} ms (+{(built_s - installed_s) * 1000:.0f} ms)"
+            + cpu_note["built"],
+            f"<= installed + {DIST_EXTRA_S:g} s",
+            _verdict(built_s - installed_s <= DIST_EXTRA_S),
+        ),
+    ]
+
+
+# -- 9. lessons: load and lint ---------------------------------------------------------------
+#: 1,000 lessons load and lint in this time (2 ms each), so a school's own lessons never
+#: keep the title screen waiting and `signal-scouts lint` answers at once.
+LESSONS_S = 2.0
+LESSON_COUNTS = (10, 100, 1000)
+_LESSONS_SCRIPT = """
+import json, sys, time
+from pathlib import Path
+from game.content.loader import load_pack
+folder = Path(sys.argv[1])
+began, cpu = time.perf_counter(), time.process_time()
+pack = load_pack([folder], root=folder)
+seconds, cpu = time.perf_counter() - began, time.process_time() - cpu
+print(json.dumps({"seconds": seconds, "cpu": cpu, "lessons": len(pack.lessons)}))
+"""
+
+
+def lessons_rows(folder: str) -> list[Row]:
+    """Load and lint 10, 100 and 1,000 generated lessons, each count in a fresh process.
+
+    The lessons are copies of the shipped ones under new ids (a school's real lessons are
+    of the same size and kind); the time includes reading, parsing, validation and every
+    lint check, but not the imports (start-up has its own row).
+    """
+    import re
+
+    shipped = sorted((HERE.parent / "lessons").glob("*.yaml"))
+    texts = [(path.stem, path.read_text(encoding="utf-8")) for path in shipped]
+    rows: list[Row] = []
+    for count in LESSON_COUNTS:
+        lessons = Path(folder) / f"lessons-{count}"
+        lessons.mkdir()
+        for index in range(count):
+            stem, text = texts[index % len(texts)]
+            renamed = re.sub(r"^id: (\S+)", rf"id: \g<1>-{index:04d}", text, count=1, flags=re.M)
+            (lessons / f"{stem}-{index:04d}.yaml").write_text(renamed, encoding="utf-8")
+        out = subprocess.run(
+            [sys.executable, "-c", _LESSONS_SCRIPT, str(lessons)],
+            env=_env(folder),
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )
+        if out.returncode != 0:
+            raise WorkloadError(f"lessons {count}: {out.stderr.strip()[-800:]}")
+        done = _last_json(out.stdout)
+        if done["lessons"] != count:
+            raise WorkloadError(f"lessons {count}: only {done['lessons']} of them loaded")
+        seconds = done["seconds"]
+        per_lesson = (
+            f"{seconds:.2f} s ({seconds / count * 1000:.1f} ms per lesson, "
+            f"CPU {done['cpu'] / count * 1000:.1f} ms)"
+        )
+        if count == LESSON_COUNTS[-1]:
+            rows.insert(
+                0,
+                Row(
+                    f"9. {count:,} lessons load and lint",
+                    per_lesson,
+                    f"<= {LESSONS_S:g} s",
+                    _verdict(seconds <= LESSONS_S),
+                ),
+            )
+        rows.append(Row(f"   growth: {count:,} lessons", per_lesson, "", "INFO"))
     return rows
 
 
@@ -407,6 +598,8 @@ def main() -> int:
         _step("printables", rows, errors, lambda: printables_rows(folder))
         cached = info.get("cached", {}).get("median_ms")
         _step("narration", rows, errors, lambda: narration_rows(folder, cached))
+        _step("lessons", rows, errors, lambda: lessons_rows(folder))
+        _step("one-file build", rows, errors, lambda: dist_rows(folder))
 
     print()
     print(

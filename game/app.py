@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any
 import pygame
 
 from game.i18n import Translator
+from game.loading import BackgroundJob, ClosingWhileLoading, Progress
+from game.managed_settings import load_managed, managed_settings_path
 from game.narration.reader import ScreenReader
 from game.paths import ContentPaths, data_dir, peek_display_settings, printables_dir
 from game.scenes.base import Scene
@@ -23,7 +25,9 @@ from game.sound import Sounds
 from game.ui import theme
 from game.ui.focus import FocusEvents
 from game.ui.input_guard import InputGuard
+from game.ui.loading_note import SHOW_AFTER_S
 from game.ui.motion import Motion
+from game.ui.save_notice import SaveNotice
 from game.ui.switch_access import SwitchAccess
 from game.ui.text import FontBook, TextCache
 from game.ui.theme import MIN_H, MIN_W, TEXT_SCALES, Metrics
@@ -37,6 +41,16 @@ if TYPE_CHECKING:
 ResultCallback = Callable[[Any], None]
 #: How long the loop sleeps between checks for input when nothing happens (ms).
 IDLE_WAIT_MS = 30
+#: Presses set aside while a screen waits for the lessons (releases stay queued).
+WAIT_DROPS = [
+    pygame.KEYDOWN,
+    pygame.MOUSEBUTTONDOWN,
+    pygame.MOUSEMOTION,
+    pygame.MOUSEWHEEL,
+    pygame.FINGERDOWN,
+    pygame.FINGERMOTION,
+    pygame.TEXTINPUT,
+]
 
 
 class App:
@@ -49,24 +63,30 @@ class App:
         size: tuple[int, int] | None = None,
         data_folder: Path | None = None,
         print_folder: Path | None = None,
+        managed_file: Path | None = None,
         fullscreen: bool | None = None,
         sound: bool | None = None,
         speech: bool | None = None,
+        lesson_loader: Callable[[Progress], LoadedPack] | None = None,
     ) -> None:
         """Open the window and set up the services.
 
         *sound* False makes a silent app (tests, snapshots, benchmarks): no interface
-        sounds and, unless *speech* is True, no reading aloud either.
+        sounds and, unless *speech* is True, no reading aloud either. *managed_file* is
+        the school's managed-settings file (default: ``managed_settings_path()``).
         """
         pygame.display.init()
         pygame.font.init()
         self.paths = paths
         self.data_folder = data_folder or data_dir()
-        #: Where printables (plans, family packs, certificates, CSV summaries) are saved.
-        self.print_folder = print_folder or printables_dir()
+        self._print_folder = print_folder  # found on first use (see print_folder)
         # The first frame needs only these three settings; the validated profile (pydantic)
         # loads right after it, so the title screen appears at once on slow laptops.
-        self.early = peek_display_settings(self.data_folder / "settings.json")
+        #: Settings a school preset and locked (game/managed_settings.py); never raises.
+        self.managed = load_managed(managed_file or managed_settings_path())
+        self.early = self.managed.over_early(
+            peek_display_settings(self.data_folder / "settings.json")
+        )
         self.tr = Translator(self.early.language, paths.locales)
         self.fonts = FontBook(paths.fonts, self.early.reading_font)
         # Colours follow the setting from the first frame (each app starts from its own
@@ -99,6 +119,18 @@ class App:
         self.stack: list[tuple[Scene, ResultCallback | None]] = []
         self.running = True
         self.frames_drawn = 0
+        #: Reads and checks every lesson, reporting (files read, files in all); runs in a
+        #: background thread after the first frame (tests pass a slow one in).
+        self.lesson_loader: Callable[[Progress], LoadedPack] = lesson_loader or self.load_lessons
+        #: The lessons loading in the background (None: not started; see :attr:`pack`).
+        self.lessons_job: BackgroundJob[LoadedPack] | None = None
+        self._pack: LoadedPack | None = None
+        #: What the screen in front was last told about the loading (see _watch_loading).
+        self._loading_seen: float | None = None
+        #: Events taken from SDL's queue in this turn of the loop but not handled yet.
+        self._events_after: list[pygame.event.Event] = []
+        #: The calm note shown once when progress or settings can't be saved.
+        self.save_notice = SaveNotice()
         #: Drops presses that reach a new screen too soon (double clicks, held keys).
         self.guard = InputGuard()
         #: Every move of the focus ring (``Scene.set_focus``): narration and switch
@@ -118,7 +150,12 @@ class App:
         """Settings and progress for this device, validated (loaded on first use)."""
         from game.profile import Profile
 
-        profile = Profile(self.data_folder)
+        profile = Profile(
+            self.data_folder,
+            countries=self.helplines.countries,
+            on_save_error=self.save_notice.report,
+        )
+        self.managed.apply(profile.settings)
         settings = profile.settings
         self.sound.set_enabled(
             settings.sound if self._sound_override is None else self._sound_override
@@ -131,6 +168,17 @@ class App:
         self.motion.reduced = settings.reduced_motion
         self.switches.configure(settings.switch_access, settings.scan_seconds)
         return profile
+
+    @property
+    def print_folder(self) -> Path:
+        """Where printables (plans, family packs, certificates, CSV summaries) are saved.
+
+        Found on first use: asking platformdirs for the Documents folder costs the first
+        frame several milliseconds, and the title screen never needs it.
+        """
+        if self._print_folder is None:
+            self._print_folder = printables_dir()
+        return self._print_folder
 
     @property
     def profile_loaded(self) -> bool:
@@ -154,16 +202,101 @@ class App:
             or self.profile.backups
         ):
             self.refresh_layout()
-        _ = self.pack  # validate lessons now, while the child looks at the title screen
+        self.start_loading_lessons()  # in the background, while the child looks at the title
 
-    @cached_property
+    # -- lessons, read in a background thread ----------------------------------------
+    @property
     def pack(self) -> LoadedPack:
-        """Every lesson, validated and linted once (broken files listed, never raised)."""
+        """Every lesson, validated and linted once (broken files listed, never raised).
+
+        After the first frame they load in the background (:meth:`start_loading_lessons`);
+        a screen that needs them sooner waits kindly (:meth:`_wait_for_lessons`). When
+        nothing started the loading (tests, commands), they load here and now.
+        """
+        if self._pack is None:
+            job = self.lessons_job
+            if job is None:
+                self._pack = self.lesson_loader(lambda done, total: None)
+            else:
+                if not job.done:
+                    self._wait_for_lessons(job)
+                self._pack = job.result()
+        return self._pack
+
+    @property
+    def lessons_ready(self) -> bool:
+        """True when :attr:`pack` can be used without waiting."""
+        job = self.lessons_job
+        return self._pack is not None or (job is not None and job.done)
+
+    def load_lessons(self, progress: Progress) -> LoadedPack:
+        """Read and check every lesson (the default :attr:`lesson_loader`; any thread)."""
         from game.content.loader import load_pack
         from game.services import service_names
 
         services = service_names(self.helplines)
-        return load_pack([self.paths.lessons], root=self.paths.lessons.parent, services=services)
+        return load_pack(
+            [self.paths.lessons],
+            root=self.paths.lessons.parent,
+            services=services,
+            progress=progress,
+        )
+
+    def start_loading_lessons(self) -> None:
+        """Start reading the lessons in a background thread (once); pygame stays here."""
+        if self._pack is not None or self.lessons_job is not None:
+            return
+        _ = self.helplines  # read here, so the thread only reads the lessons
+        self.lessons_job = BackgroundJob(
+            self.lesson_loader, name="load-lessons", clock=lambda: self.guard.clock() / 1000
+        )
+        self.lessons_job.start()
+
+    def loading_progress(self) -> float | None:
+        """How much of the lessons has loaded (0 to 1), or None when there is nothing to show.
+
+        Loading shorter than a moment (``SHOW_AFTER_S``) shows nothing.
+        """
+        job = self.lessons_job
+        if job is None or job.done or job.elapsed() < SHOW_AFTER_S:
+            return None
+        return job.fraction
+
+    def _watch_loading(self) -> None:
+        """Tell the screen in front when the loading note appears, moves on or goes."""
+        progress = self.loading_progress()
+        if progress is not None:
+            progress = round(progress * 50) / 50  # the bar moves in small visible steps
+        if progress == self._loading_seen or not self.stack:
+            return
+        appeared_or_went = (progress is None) != (self._loading_seen is None)
+        self._loading_seen = progress
+        self.scene.loading_changed(appeared_or_went)
+
+    def _wait_for_lessons(self, job: BackgroundJob[LoadedPack]) -> None:
+        """Wait for the lessons with "Getting the missions ready…" in a card on screen.
+
+        Taps and key presses made meanwhile do nothing (key and button releases stay
+        queued, so no key seems held); closing the window (or SIGTERM) ends the game
+        at once, raising :class:`ClosingWhileLoading` out of the screen that asked.
+        """
+        from game.ui.loading_note import MESSAGE, draw_waiting_card
+
+        shown: float | None = None
+        while not job.wait(IDLE_WAIT_MS / 1000):
+            closing = [e for e in self._events_after if e.type == pygame.QUIT]
+            if pygame.event.get(pygame.QUIT) or closing:
+                self.running = False
+                raise ClosingWhileLoading
+            pygame.event.clear(WAIT_DROPS)
+            progress = self.loading_progress()
+            if progress is not None and progress != shown:
+                shown = progress
+                label = self.tr._(MESSAGE)
+                draw_waiting_card(self.screen, self.text, self.metrics, label, progress)
+                pygame.display.flip()
+        if shown is not None and self.stack:
+            self.scene.redraw_all()
 
     @cached_property
     def helplines(self) -> Helplines:
@@ -388,9 +521,11 @@ class App:
     def render(self) -> bool:
         """Draw the top screen if it changed; return True if a frame was drawn."""
         scene = self.scene
+        self.save_notice.place_on(scene)
         if not scene.dirty:
             return False
         scene.draw(self.screen)
+        self.save_notice.draw(self.screen, scene, self)
         scene.dirty = False
         pygame.display.flip()
         self.frames_drawn += 1
@@ -398,10 +533,17 @@ class App:
 
     def pump(self) -> None:
         """Handle every queued event, step switch scanning, then draw if needed (one turn)."""
-        for event in pygame.event.get():
-            self.handle(event)
+        events = pygame.event.get()
+        for index, event in enumerate(events):
+            self._events_after = events[index + 1 :]  # a QUIT there ends a wait for lessons
+            try:
+                self.handle(event)
+            except ClosingWhileLoading:
+                self.running = False
             if not self.running:
                 return
+        self._events_after = []
+        self._watch_loading()
         if self.stack:
             self.switches.tick()
         self.narration.update()
@@ -417,13 +559,17 @@ class App:
         self.render()
         self.finish_loading()
         self.narration.update(force=True)
-        while self.running:
-            if pygame.event.peek() or self.switches.due():
-                self.pump()
-            else:
-                self.narration.tick()  # the next line, the word being read
-                self.render()
-                pygame.time.wait(IDLE_WAIT_MS)
+        try:
+            while self.running:
+                if pygame.event.peek() or self.switches.due():
+                    self.pump()
+                else:
+                    self._watch_loading()
+                    self.narration.tick()  # the next line, the word being read
+                    self.render()
+                    pygame.time.wait(IDLE_WAIT_MS)
+        except ClosingWhileLoading:  # closed while a screen drawn or read waited for lessons
+            self.running = False
 
 
 def _desktop_size() -> tuple[int, int] | None:

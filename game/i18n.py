@@ -12,10 +12,13 @@ without the brackets did not come from a catalog.
 
 from __future__ import annotations
 
-import datetime
 import gettext
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import datetime
 
 #: Shipped languages, in picker order.
 LANGUAGES = ("en", "es", "fr", "pt_BR", "ar", "zh_Hans")

@@ -21,6 +21,7 @@ import pygame
 
 from game.app import App
 from game.ui import draw, theme
+from game.ui.widgets import Button
 
 EXACT = (1, 1, 1, 255)
 
@@ -67,6 +68,7 @@ def text_on_backgrounds(app: App) -> Counter:
         shown = render(text, size, color, *args, **kwargs)
         return pygame.Surface(shown.get_size(), pygame.SRCALPHA)
 
+    Button.keep_drawings = False  # each drawing below draws every label afresh
     try:
         app.text.clear()
         app.text.render = solid  # type: ignore[method-assign]
@@ -76,6 +78,7 @@ def text_on_backgrounds(app: App) -> Counter:
         without = _drawings(app)
     finally:
         app.text.render = render  # type: ignore[method-assign]
+        Button.keep_drawings = True
         app.text.clear()
         app.scene.release()
         app.scene.dirty = True

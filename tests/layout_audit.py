@@ -30,6 +30,7 @@ import pygame
 from game.app import App
 from game.ui import draw, flow, pictures, theme
 from game.ui.text import LineRenderer, _tokens
+from game.ui.widgets import Button
 
 #: Pixels two rectangles may share before they count as overlapping (anti-aliased edges,
 #: a descender touching the next line).
@@ -196,11 +197,13 @@ def _watching(
 
     app.text.render = recording_render  # type: ignore[method-assign]
     draw.card = recording_card
+    Button.keep_drawings = False  # every label and card drawn where it lands, to be seen
     try:
         yield watched, cards
     finally:
         app.text.render = render  # type: ignore[method-assign]
         draw.card = card
+        Button.keep_drawings = True
 
 
 def _overlap(a: pygame.Rect, b: pygame.Rect) -> bool:

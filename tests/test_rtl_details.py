@@ -95,9 +95,12 @@ def test_the_red_flag_icon_starts_its_tag(
 
 
 @pytest.mark.parametrize("language", ["ar", "en"])
-def test_a_centred_button_icon_leads_its_label(app: App, language: str) -> None:
+def test_a_centred_button_icon_leads_its_label(
+    app: App, language: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A centred button's icon is left of its label in English and right of it in Arabic."""
     app.set_language(language)
+    monkeypatch.setattr(Button, "keep_drawings", False)  # drawn in place, not kept aside
     xs: list[int] = []
     button = Button(
         "go",
@@ -189,3 +192,23 @@ def test_a_phone_number_in_arabic_text_keeps_its_written_order(app: App) -> None
     for number in ("1-800-843-5678", "0800 1111", "1800 55 1800"):
         assert number in _visual(renderer, f"اتصل بالرقم {number} الآن")
     assert "7-5" in _visual(renderer, "للأعمار 5-7 سنوات")  # an age range is not a number
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_chat_screen_fits_the_window_beside_the_phone(app: App, language: str) -> None:
+    """A chat screen with one short prompt fits 1280x720 in Arabic as in English: no scrolling.
+
+    (The Arabic "Next" needs a taller button; it used to push the panel under the window.)
+    """
+    from game.scenes.step_base import scene_for
+    from game.snapshot import play_to
+
+    app.profile.settings.country = "US"
+    app.set_language(language)
+    lesson = app.pack.by_id("g68-pressure-for-pics")
+    session = play_to(app, lesson, lesson.steps[0].id, choose=None, check_in=False)
+    scene = scene_for(app, lesson, session)
+    app.reset_to(scene)
+    assert scene.max_scroll() == 0
+    assert not scene.stacked
+    assert all(scene.panel.contains(b.rect) for b in scene.buttons)

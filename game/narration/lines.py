@@ -15,7 +15,6 @@ reading to the next, so it has no clip and is always synthesised.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -103,6 +102,8 @@ def ui_clip(msgid: str) -> str:
         if len(slug) + len(word) + 1 > SLUG_MAX:
             break
         slug = f"{slug}-{word}" if slug else word
+    import hashlib  # here, not at the top: loading OpenSSL costs the first frame ~5 ms
+
     digest = hashlib.sha1(msgid.encode("utf-8")).hexdigest()[:6]
     return f"ui/{slug or 'text'}-{digest}"
 

@@ -262,6 +262,13 @@ def _add_fonts(pdf: _SignalPDF, doc: Document, text: str, font_dir: Path) -> Non
     is, so that Arabic words and the spaces between them stay in one font run (fewer
     runs to shape and measure: about twice as fast), and Latin text falls back to Andika.
     A font is registered only when used: fpdf2 parses and subsets every registered font.
+
+    Each font's subset is saved without recomputing bounding boxes: fontTools would
+    otherwise draw every kept glyph (CFF charstrings of the CJK font, TrueType glyphs
+    of the others) to measure it, for every PDF, which took about 40 % of the time of a
+    Chinese plan. The PDF's own font box is read from the whole font before subsetting,
+    so the embedded fonts keep a box that is merely a little larger; pages and text are
+    unchanged.
     """
     families = [LATIN_FONT] + [family for family, script in SCRIPTS if script.search(text)]
     if doc.rtl and ARABIC_FONT in families:
@@ -270,6 +277,10 @@ def _add_fonts(pdf: _SignalPDF, doc: Document, text: str, font_dir: Path) -> Non
     for family in families:
         for style, filename in FONT_FILES[family]:
             pdf.add_font(family, style, str(font_dir / filename))
+    for font in pdf.fonts.values():
+        ttfont = getattr(font, "ttfont", None)  # core fonts (never used here) have none
+        if ttfont is not None:
+            ttfont.recalcBBoxes = False
     pdf.family = families[0]
     pdf.set_fallback_fonts(families[1:], exact_match=False)
 
@@ -277,6 +288,12 @@ def _add_fonts(pdf: _SignalPDF, doc: Document, text: str, font_dir: Path) -> Non
 #: Shaped widths by (font key, text, size, direction, script, language, features).
 _SHAPED_WIDTHS: dict[tuple, tuple[int, float]] = {}
 _SHAPED_WIDTHS_MAX = 200_000
+
+#: Texts with their rule-keeping hard breaks (:meth:`_Renderer._cjk_breaks`), by (fonts,
+#: text, size, weight, column width): a run of documents measures each text once, though
+#: a callout or a term is measured before it is drawn and the book repeats the plans.
+_CJK_BREAKS: dict[tuple, str] = {}
+_CJK_BREAKS_MAX = 50_000
 
 
 def _memoise_shaped_widths() -> None:
@@ -295,16 +312,19 @@ def _memoise_shaped_widths() -> None:
         return
 
     def shaped_text_width(self, text, font_size_pt, params):  # noqa: ANN001, ANN202
-        settings = params or {}
-        key = (
-            self.fontkey,
-            text,
-            font_size_pt,
-            settings.get("fragment_direction"),
-            settings.get("script"),
-            settings.get("language"),
-            tuple(sorted((settings.get("features") or {}).items())),
-        )
+        if params:  # (built without a throw-away dict or sort: this runs ~10^5 times a plan)
+            features = params.get("features")
+            key: tuple = (
+                self.fontkey,
+                text,
+                font_size_pt,
+                params.get("fragment_direction"),
+                params.get("script"),
+                params.get("language"),
+                tuple(sorted(features.items())) if features else (),
+            )
+        else:
+            key = (self.fontkey, text, font_size_pt)
         found = _SHAPED_WIDTHS.get(key)
         if found is None:
             if len(_SHAPED_WIDTHS) >= _SHAPED_WIDTHS_MAX:
@@ -388,6 +408,12 @@ class _Renderer:
         primary = doc.lang.split("-")[0].split("_")[0].lower()
         self.wrap = WrapMode.CHAR if primary in CHAR_WRAP_LANGS else WrapMode.WORD
         self.fresh = True  # nothing drawn on the current page yet
+        #: What line breaking depends on besides the text: the fonts and shaping in use.
+        self.fonts_key = (
+            tuple((key, str(getattr(font, "ttffile", ""))) for key, font in pdf.fonts.items()),
+            pdf.family,
+            bool(pdf.text_shaping),
+        )
         # Bookmarks: every heading level but the deepest (sub-sections), and at least 1-2.
         deepest = max(
             (min(b.level, MAX_HEADING) for b in doc.blocks if isinstance(b, Heading)), default=1
@@ -500,10 +526,21 @@ class _Renderer:
         """*text* with hard breaks added where character wrapping would break a rule.
 
         Only for scripts wrapped between characters. Each pass measures the lines
-        and fixes the first bad break, so a paragraph without one costs one pass.
+        and fixes the first bad break, so a paragraph without one costs one pass. The
+        result is remembered for the run (it depends only on what the key holds).
         """
         if self.wrap is not WrapMode.CHAR:
             return text
+        key = (self.fonts_key, text, style.size, style.bold, round(width, 6))
+        found = _CJK_BREAKS.get(key)
+        if found is None:
+            if len(_CJK_BREAKS) >= _CJK_BREAKS_MAX:
+                _CJK_BREAKS.clear()
+            found = _CJK_BREAKS[key] = self._find_cjk_breaks(text, style, width)
+        return found
+
+    def _find_cjk_breaks(self, text: str, style: TextStyle, width: float) -> str:
+        """:meth:`_cjk_breaks` without the memo: measure, fix the first bad break, repeat."""
         self._use(style)
         for _ in range(MAX_BREAK_FIXES):
             lines = self.pdf.multi_cell(

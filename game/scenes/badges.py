@@ -130,7 +130,7 @@ class BadgesScene(Scene):
         m = self.m
         width = self._text_width(cell_w)
         for code in codes:
-            for word in self._(SKILLS[code].name).split():
+            for word in self._(SKILLS[code].name).split(" "):  # a no-break space holds
                 label = self.app.text.render(word, m.small, theme.INK, bold=True)
                 if label.get_width() > width:
                     return False

@@ -117,6 +117,12 @@ class Scene:
         self._header_cache = None
         self.dirty = True
 
+    def loading_changed(self, appeared_or_went: bool) -> None:
+        """The lessons' loading note appeared or went (*appeared_or_went*), or moved on.
+
+        Only screens that show it (the title, see ``App.loading_progress``) override this.
+        """
+
     # -- lifecycle -------------------------------------------------------------
     def enter(self) -> None:
         """Called when the screen is pushed: build the layout."""
@@ -432,7 +438,7 @@ class Scene:
         """
         if self.max_scroll() <= 0:
             if self._backdrop is None or self._backdrop.get_size() != surface.get_size():
-                self._backdrop = pygame.Surface(surface.get_size()).convert(surface)
+                self._backdrop = pygame.Surface(surface.get_size(), 0, surface)
                 self._backdrop.fill(theme.BG)
                 self.draw_header(self._backdrop)
                 self._draw_page_title(self._backdrop)
@@ -446,7 +452,7 @@ class Scene:
         width, height = surface.get_size()
         surface.blit(page, (0, top), pygame.Rect(0, top + self.scroll_y, width, height - top))
         if self._header_cache is None or self._header_cache.get_width() != width:
-            self._header_cache = pygame.Surface((width, top)).convert(surface)
+            self._header_cache = pygame.Surface((width, top), 0, surface)
             self._header_cache.fill(theme.BG)
             self.draw_header(self._header_cache)
         surface.blit(self._header_cache, (0, 0))
@@ -462,12 +468,12 @@ class Scene:
         """
         size = (like.get_width(), self.page_height())
         if self._backdrop is None or self._backdrop.get_size() != size:
-            self._backdrop = pygame.Surface(size).convert(like)
+            self._backdrop = pygame.Surface(size, 0, like)
             self._backdrop.fill(theme.BG)
             self._draw_page_title(self._backdrop)
             self.draw_backdrop(self._backdrop)
         if self._page is None or self._page.get_size() != size:
-            self._page = pygame.Surface(size).convert(like)
+            self._page = pygame.Surface(size, 0, like)
         page = self._page
         page.blit(self._backdrop, (0, 0))
         self.draw_content(page)

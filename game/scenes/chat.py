@@ -7,6 +7,7 @@ icon and the tactic's name, and the feedback is kind whatever was chosen.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import pygame
@@ -38,6 +39,8 @@ class ChatScene(StepScene):
         super().__init__(app, lesson, session)
         self.bubbles = BubbleRenderer(app, lesson.grade_band)
         self.scroll = 0
+        #: The chat as last drawn, with what it was drawn from (see :meth:`_draw_phone`).
+        self._phone_view: _PhoneView | None = None
         self.panel = pygame.Rect(0, 0, 0, 0)
         self.phone = pygame.Rect(0, 0, 0, 0)
         #: Large text: the phone on top and the panel under it, across the window.
@@ -48,6 +51,7 @@ class ChatScene(StepScene):
         """Also drop the baked chat bubbles while the screen is hidden or closed."""
         super().release()
         self.bubbles.clear()
+        self._phone_view = None
 
     #: The chat's own history scrolls with Page Up / Page Down.
     own_page_keys = True
@@ -177,6 +181,8 @@ class ChatScene(StepScene):
         forward = m.forward
         icon = (lambda s, c, z: draw.arrow(s, c, z, theme.WHITE, forward)) if arrow else None
         button = Button(key, label, rect, "primary", icon=icon, text_size=m.font(30))
+        height = max(m.button_h, button.needed_height(self.app.text, m))  # Arabic is taller
+        rect.update(rect.left, self.panel.bottom - height, rect.width, height)
         if self.stacked:
             self.end_side(button, self.panel, rect.top)
         self.buttons.append(button)
@@ -346,34 +352,74 @@ class ChatScene(StepScene):
         return chat.inflate(-2 * m.px(14), -2 * m.px(12))
 
     def _draw_phone(self, surface: pygame.Surface) -> None:
-        m = self.m
+        """The visible part of the chat, composed once and re-used until a bubble changes.
+
+        When only some bubbles changed and none changed height (a word being read aloud
+        lit up, a red flag shown on a bubble of the same size), only those are redrawn.
+        """
         chat = self._chat_area()
-        surfaces = [self.bubbles.render(entry, chat.width) for entry in self.session.history]
+        bubbles = tuple(self.bubbles.render(entry, chat.width) for entry in self.session.history)
+        view = self._phone_view
+        if view is None or not view.same_layout(chat, self.scroll, self._backdrop, bubbles):
+            view = _PhoneView(chat, self._backdrop, pygame.Surface(chat.size).convert(surface))
+            view.image.blit(surface, (0, 0), chat)  # what is under the chat: the phone's screen
+            self._compose_phone(view, bubbles)
+            self._phone_view = view
+        elif any(a is not b for a, b in zip(view.bubbles, bubbles, strict=True)):
+            self._redraw_changed(view, surface, bubbles)
+        surface.blit(view.image, chat.topleft)
+
+    def _compose_phone(self, view: _PhoneView, surfaces: tuple[pygame.Surface, ...]) -> None:
+        """Draw the bubbles that show (scrolled) and the "scroll up" hint onto *view*."""
+        m = self.m
+        chat = view.chat
         gap = m.px(12)
         total = sum(s.get_height() for s in surfaces) + gap * max(0, len(surfaces) - 1)
         self.scroll = min(self.scroll, max(0, total - chat.height))
-        y = chat.bottom - total + self.scroll if total > chat.height else chat.top
-        previous_clip = surface.get_clip()
-        surface.set_clip(chat)
+        y = chat.height - total + self.scroll if total > chat.height else 0
+        tops = []
         for bubble in surfaces:
-            if y + bubble.get_height() >= chat.top and y <= chat.bottom:
-                surface.blit(bubble, (chat.left, y))
+            tops.append(y)
+            if y + bubble.get_height() >= 0 and y <= chat.height:
+                view.image.blit(bubble, (0, y))
             y += bubble.get_height() + gap
-        surface.set_clip(previous_clip)
-        if total > chat.height and self.scroll < total - chat.height:
-            hint = self.app.text.render(
-                self._("Scroll up for earlier messages"),
-                m.font(16),
-                theme.INK_SOFT,
-                chat.width - m.px(24),
-                align="center",
-            )
-            pill = hint.get_rect(midtop=(chat.centerx, chat.top)).inflate(m.px(16), m.px(6))
-            veil = pygame.Surface((chat.width, pill.height + m.px(6)), pygame.SRCALPHA)
-            veil.fill((*theme.PHONE_SCREEN, 255))
-            surface.blit(veil, chat.topleft)
-            pygame.draw.rect(surface, theme.SYSTEM_BG, pill, border_radius=pill.height // 2)
-            surface.blit(hint, hint.get_rect(center=pill.center))
+        view.scroll, view.bubbles, view.tops = self.scroll, surfaces, tops
+        view.hint = total > chat.height and self.scroll < total - chat.height
+        self._draw_scroll_hint(view)
+
+    def _redraw_changed(
+        self, view: _PhoneView, surface: pygame.Surface, bubbles: tuple[pygame.Surface, ...]
+    ) -> None:
+        """Redraw on *view* only the bubbles that changed (each over what lies under it)."""
+        chat = view.chat
+        for index, (old, new) in enumerate(zip(view.bubbles, bubbles, strict=True)):
+            y = view.tops[index]
+            if old is new or y + new.get_height() < 0 or y > chat.height:
+                continue
+            place = pygame.Rect(0, y, chat.width, new.get_height())
+            view.image.blit(surface, place, place.move(chat.topleft))  # the screen under it
+            view.image.blit(new, place)
+        view.bubbles = bubbles
+        self._draw_scroll_hint(view)
+
+    def _draw_scroll_hint(self, view: _PhoneView) -> None:
+        """The "scroll up for earlier messages" pill over the chat, when there are some."""
+        if not view.hint:
+            return
+        m = self.m
+        width = view.chat.width
+        hint = self.app.text.render(
+            self._("Scroll up for earlier messages"),
+            m.font(16),
+            theme.INK_SOFT,
+            width - m.px(24),
+            align="center",
+        )
+        pill = hint.get_rect().inflate(m.px(16), m.px(6))
+        pill.midtop = (width // 2, 0)
+        view.image.fill(theme.PHONE_SCREEN, (0, 0, width, pill.height + m.px(6)))
+        pygame.draw.rect(view.image, theme.SYSTEM_BG, pill, border_radius=pill.height // 2)
+        view.image.blit(hint, hint.get_rect(center=pill.center))
 
     def panel_prompt(self) -> str | None:
         """The line at the top of the panel for the current phase (None after a choice)."""
@@ -480,3 +526,36 @@ class ChatScene(StepScene):
         card = pygame.Rect(area.left, area.top, area.width, height_of(blocks) + 2 * m.pad)
         draw.card(surface, card, VERDICT_LOOK[choice.verdict][1], m.radius, shadow=m.px(4))
         draw_blocks(surface, blocks, card.left + m.pad, card.top + m.pad, inner_w, m.rtl)
+
+
+
+@dataclass
+class _PhoneView:
+    """The chat's visible part as last drawn, and what it was drawn from."""
+
+    chat: pygame.Rect
+    backdrop: pygame.Surface | None
+    image: pygame.Surface
+    scroll: int = 0
+    bubbles: tuple[pygame.Surface, ...] = ()
+    #: Where each bubble's top is on :attr:`image` (above 0: scrolled out of sight).
+    tops: list[int] = field(default_factory=list)
+    hint: bool = False
+
+    def same_layout(
+        self,
+        chat: pygame.Rect,
+        scroll: int,
+        backdrop: pygame.Surface | None,
+        bubbles: tuple[pygame.Surface, ...],
+    ) -> bool:
+        """True when every bubble would sit where it sits now (only their pictures may differ)."""
+        return (
+            self.chat == chat
+            and self.scroll == scroll
+            and self.backdrop is backdrop
+            and len(self.bubbles) == len(bubbles)
+            and all(
+                a.get_height() == b.get_height() for a, b in zip(self.bubbles, bubbles, strict=True)
+            )
+        )

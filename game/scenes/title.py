@@ -70,8 +70,15 @@ class TitleScene(Scene):
         rects = column(area, heights, gap, center=roomy)
         for button, rect in zip(self.buttons, rects, strict=True):
             button.rect = rect
-        self.note_y = max(rects[-1].bottom + m.pad, m.height - m.pad - self._note_height())
-        self.extent = self.note_y + self._note_height()
+        #: Where "Getting the missions ready…" goes while the lessons load (None: hidden).
+        self.loading_place: pygame.Rect | None = None
+        self._loading_shape = (False, m.width - 4 * m.pad)  # (stacked?, width)
+        loading_end = rects[-1].bottom
+        if self.app.loading_progress() is not None:
+            loading_end = self._place_loading(rects[-1])
+        note_h = self._note_height()
+        self.note_y = max(loading_end + m.pad * bool(note_h), m.height - m.pad - note_h)
+        self.extent = max(self.note_y + note_h, loading_end)
 
     def _name(self) -> pygame.Surface:
         m = self.m
@@ -93,6 +100,45 @@ class TitleScene(Scene):
             m.width - 4 * m.pad,
             align="center",
         )
+
+    def _place_loading(self, last: pygame.Rect) -> int:
+        """Find room for the loading line without moving a button; return the page's new end.
+
+        Under the buttons if it fits the window there; else in the bottom corner beside the
+        last button (words over the bar; the start side, mirrored in right-to-left);
+        else under the buttons, and the page grows (it scrolls with large text anyway).
+        """
+        m = self.m
+        under = self._loading(0.0).get_rect(midtop=(m.width // 2, last.bottom + m.px(8)))
+        self.loading_place = under
+        if self._note_height():
+            return under.bottom
+        if under.bottom + m.pad <= m.height:
+            return last.bottom
+        room = last.left - 2 * m.pad
+        if room > 0:
+            self._loading_shape = (True, room)
+            corner = self._loading(0.0).get_rect(bottomleft=(m.pad, m.height - m.pad))
+            if corner.width <= room and corner.top >= last.top:
+                self.loading_place = corner
+                return last.bottom
+            self._loading_shape = (False, m.width - 4 * m.pad)
+        return under.bottom
+
+    def _loading(self, fraction: float) -> pygame.Surface:
+        """The words "Getting the missions ready…" and a bar filled to *fraction*."""
+        from game.ui.loading_note import MESSAGE, loading_note
+
+        m = self.m
+        stacked, width = self._loading_shape
+        label = self._(MESSAGE)
+        return loading_note(self.app.text, m, label, fraction, width, size=m.small, stacked=stacked)
+
+    def loading_changed(self, appeared_or_went: bool) -> None:
+        """Make room for the loading line when it appears (and give it back); else redraw."""
+        if appeared_or_went:
+            self.relayout()
+        self.dirty = True
 
     def _note(self) -> pygame.Surface | None:
         """The line about a fresh start, when saved files could not be read."""
@@ -169,6 +215,10 @@ class TitleScene(Scene):
         note = self._note()
         if note:
             surface.blit(note, note.get_rect(midtop=(m.width // 2, self.note_y)))
+        progress = self.app.loading_progress()
+        if progress is not None and self.loading_place is not None:
+            loading = self._loading(progress)
+            surface.blit(loading, loading.get_rect(center=self.loading_place.center))
 
     def draw_header(self, surface: pygame.Surface) -> None:
         """No band on the title screen; only the Help button floats at the top."""

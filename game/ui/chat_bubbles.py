@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pygame
@@ -14,6 +16,21 @@ if TYPE_CHECKING:
     from game.app import App
 
 
+@dataclass
+class Baked:
+    """A bubble drawn without its text, where the text goes, and how to draw the text."""
+
+    frame: pygame.Surface
+    at: tuple[int, int]
+    text_block: Callable[[], pygame.Surface]
+
+    def compose(self, *, keep: bool = False) -> pygame.Surface:
+        """The finished bubble: the text drawn into the frame (into a copy when *keep*)."""
+        surface = self.frame.copy() if keep else self.frame
+        surface.blit(self.text_block(), self.at)
+        return surface
+
+
 class BubbleRenderer:
     """Turns chat history entries into finished bubble surfaces, cached."""
 
@@ -22,37 +39,70 @@ class BubbleRenderer:
         #: The lesson's age group: help services in the text are named for it.
         self.band = band
         self._cache: dict[tuple, pygame.Surface] = {}
+        #: Bubbles with a word lit up for narration, by what they were baked for (the same
+        #: message can be in the chat twice: both light up).
+        self._lit: dict[tuple, pygame.Surface] = {}
+        #: Each message's text as shown, by (context, source, language, country).
+        self._texts: dict[tuple, str] = {}
+        #: Bubbles being read aloud, without their text: each new word only redraws the text.
+        self._frames: dict[tuple, Baked] = {}
 
     def clear(self) -> None:
         """Forget every baked bubble."""
         self._cache.clear()
+        self._texts.clear()
+        self._lit.clear()
+        self._frames.clear()
 
     def render(self, entry: Entry, width: int) -> pygame.Surface:
         """The bubble for *entry* in a chat column *width* pixels wide."""
         m = self.app.metrics
         app = self.app
         look = (app.tr.language, theme.PALETTE, app.fonts.reading)
+        key = (entry.key, entry.revealed, width, m, look)
         lit = app.text.highlight  # a word of this bubble is being read aloud:
         if lit is not None and lit[0] == self._text(entry):
-            return self._bake(entry, width)  # baked afresh for each word, never kept
-        key = (entry.key, entry.revealed, width, m, look)
+            return self._lit_bubble(entry, width, key, lit)
         surface = self._cache.get(key)
         if surface is None:
-            surface = self._bake(entry, width)
+            surface = self._bake(entry, width).compose()
             self._cache[key] = surface
         return surface
 
-    def _text(self, entry: Entry) -> str:
-        return self.app.fill_services(self.app.tr.pgettext(entry.context, entry.text), self.band)
+    def _lit_bubble(self, entry: Entry, width: int, key: tuple, lit: tuple) -> pygame.Surface:
+        """The bubble with the word being read lit: its frame is kept, only the text changes."""
+        surface = self._lit.get((key, lit))
+        if surface is None:
+            if len(self._lit) > 16:  # the word moved on: earlier lit pictures are done with
+                self._lit.clear()
+            frame = self._frames.get(key)
+            if frame is None:
+                if len(self._frames) > 8:
+                    self._frames.clear()
+                frame = self._frames[key] = self._bake(entry, width)
+            surface = self._lit[(key, lit)] = frame.compose(keep=True)
+        return surface
 
-    def _bake(self, entry: Entry, width: int) -> pygame.Surface:
+    def _text(self, entry: Entry) -> str:
+        """The message as shown: translated, services filled in (looked up once, then kept)."""
+        app = self.app
+        key = (entry.context, entry.text, app.tr.language, app.profile.settings.country)
+        text = self._texts.get(key)
+        if text is None:
+            if len(self._texts) > 512:
+                self._texts.clear()
+            text = app.fill_services(app.tr.pgettext(entry.context, entry.text), self.band)
+            self._texts[key] = text
+        return text
+
+    def _bake(self, entry: Entry, width: int) -> Baked:
         if entry.sender == "scout":
             return self._scout(entry, width)
         if entry.sender == "system":
             return self._system(entry, width)
         return self._chat(entry, width)
 
-    def _chat(self, entry: Entry, width: int) -> pygame.Surface:
+    def _chat(self, entry: Entry, width: int) -> Baked:
         m = self.app.metrics
         mine = entry.sender == "me"
         avatar = 0 if mine else m.px(44)
@@ -62,7 +112,11 @@ class BubbleRenderer:
         if not self.app.text.fits_words(text, m.body, max_text):
             max_text = width - avatar - m.px(8) - 2 * pad  # a long word: the whole width
         ink = theme.WHITE if mine else theme.INK
-        body = self.app.text.render(text, m.body, ink, max_text)
+
+        def text_block() -> pygame.Surface:
+            return self.app.text.render(text, m.body, ink, max_text)
+
+        body = text_block()
         picture_h = round(max_text * 0.45) if entry.hidden_picture else 0
         picture_w = min(max_text, round(m.px(300)))
         inner_w = max(body.get_width(), picture_w if picture_h else 0)
@@ -98,11 +152,11 @@ class BubbleRenderer:
             tile = pygame.Rect(bubble.left + pad, y, picture_w, picture_h)
             draw.hidden_picture(surface, tile, m.unit)
             y += picture_h + pad
-        surface.blit(body, (bubble.right - pad - body.get_width() if rtl else bubble.left + pad, y))
         if flag_s:
             flag_x = bubble.right - flag_s.get_width() if rtl else bubble.left
             surface.blit(flag_s, (flag_x, bubble.bottom + m.px(6)))
-        return surface
+        at = (bubble.right - pad - body.get_width() if rtl else bubble.left + pad, y)
+        return Baked(surface, at, text_block)
 
     def app_contact_avatar(self) -> str:
         """The avatar of the contact in the lesson being played."""
@@ -134,11 +188,16 @@ class BubbleRenderer:
             surface.blit(label, (m.px(42), m.px(5)))
         return surface
 
-    def _scout(self, entry: Entry, width: int) -> pygame.Surface:
+    def _scout(self, entry: Entry, width: int) -> Baked:
         m = self.app.metrics
         icon = m.px(44)
         pad = m.px(14)
-        body = self.app.text.render(self._text(entry), m.body, theme.INK, width - icon - 3 * pad)
+        text = self._text(entry)
+
+        def text_block() -> pygame.Surface:
+            return self.app.text.render(text, m.body, theme.INK, width - icon - 3 * pad)
+
+        body = text_block()
         rect = pygame.Rect(0, 0, width, max(body.get_height(), icon) + 2 * pad)
         surface = pygame.Surface(rect.size, pygame.SRCALPHA)
         draw.card(surface, rect, theme.SCOUT_BG, m.px(16), border=theme.ACCENT)
@@ -146,24 +205,29 @@ class BubbleRenderer:
             draw.avatar(
                 surface, (width - pad - icon // 2, pad + icon // 2 + m.px(4)), icon, "scout"
             )
-            surface.blit(body, (width - 2 * pad - icon - body.get_width(), pad))
+            at = (width - 2 * pad - icon - body.get_width(), pad)
         else:
             draw.avatar(surface, (pad + icon // 2, pad + icon // 2 + m.px(4)), icon, "scout")
-            surface.blit(body, (2 * pad + icon, pad))
-        return surface
+            at = (2 * pad + icon, pad)
+        return Baked(surface, at, text_block)
 
-    def _system(self, entry: Entry, width: int) -> pygame.Surface:
+    def _system(self, entry: Entry, width: int) -> Baked:
         m = self.app.metrics
         pad = m.px(10)
         tick = m.small if entry.is_choice and entry.safe else 0
-        body = self.app.text.render(
-            self._text(entry),
-            m.small,
-            theme.INK,
-            width - 4 * pad - tick,
-            bold=entry.is_choice,
-            align="center",
-        )
+        text = self._text(entry)
+
+        def text_block() -> pygame.Surface:
+            return self.app.text.render(
+                text,
+                m.small,
+                theme.INK,
+                width - 4 * pad - tick,
+                bold=entry.is_choice,
+                align="center",
+            )
+
+        body = text_block()
         pill = pygame.Rect(0, 0, body.get_width() + 3 * pad + tick, body.get_height() + pad)
         surface = pygame.Surface((width, pill.height), pygame.SRCALPHA)
         pill.centerx = width // 2
@@ -176,5 +240,4 @@ class BubbleRenderer:
         elif tick:
             draw.check(surface, (x + tick // 2, pill.centery), tick, theme.GOOD)
             x += tick + pad // 2
-        surface.blit(body, (x, pill.top + pad // 2))
-        return surface
+        return Baked(surface, (x, pill.top + pad // 2), text_block)

@@ -12,8 +12,10 @@ words in right-to-left text, so this module does the work itself:
 
 from __future__ import annotations
 
+import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pygame
@@ -327,15 +329,56 @@ def wrap(measure: Callable[[str], int] | pygame.font.Font, text: str, width: int
                 continue
             if line:
                 lines.append(line)
-            while measure(token) > width and len(token) > 1:
-                cut = len(token)
-                while cut > 1 and measure(token[:cut]) > width:
-                    cut -= 1
-                lines.append(token[:cut])
-                token = token[cut:]
             line = token
+            if measure(token) <= width:
+                continue
+            while len(line) > 1:  # a word wider than the line: cut it where it must be
+                cut = longest_fit(measure, line, width)
+                if cut >= len(line):
+                    break
+                lines.append(line[:cut])
+                line = line[cut:]
         lines.append(line)
     return lines
+
+
+def longest_fit(measure: Callable[[str], int], text: str, width: int) -> int:
+    """How many leading characters of *text* fit in *width* (at least one).
+
+    Prefixes are measured growing by doubling, then halving the gap between the longest
+    that fits and the shortest that does not, so an unbroken word of *n* characters
+    is cut into lines with O(log n) measurements per line, of prefixes at most about
+    twice as long as the line, rather than one measurement per character. A cut never
+    separates a combining mark (an Arabic vowel sign, an accent) from its letter.
+    """
+    size = len(text)
+    good, step = 1, 1  # one character always goes on a line: nothing narrower exists
+    bad = size + 1
+    while good < size:
+        probe = min(good + step, size)
+        if measure(text[:probe]) > width:
+            bad = probe
+            break
+        good, step = probe, step * 2
+    while bad - good > 1:
+        middle = (good + bad) // 2
+        if measure(text[:middle]) <= width:
+            good = middle
+        else:
+            bad = middle
+    while 1 < good < size and unicodedata.combining(text[good]):
+        good -= 1
+    return good
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """Where the lines of one cached text block sit (for lighting up a word later)."""
+
+    renderer: LineRenderer
+    lines: list[str]
+    starts: list[int]
+    step: int
 
 
 class TextCache:
@@ -354,6 +397,8 @@ class TextCache:
         #: Set when the lit string is drawn (narration learns where a string is drawn).
         self.lit_drawn = False
         self._lit: tuple[tuple, pygame.Surface] | None = None
+        #: How each cached block was laid out (lines, where each starts), for lighting words.
+        self._layouts: dict[tuple, _Layout] = {}
 
     @property
     def rtl(self) -> bool:
@@ -379,17 +424,23 @@ class TextCache:
         language = lang or self.language
         if self.recorder is not None:
             self.recorder.append(text)
+        key = (text, size, color, width, bold, align, line_gap, language)
         mark = self.highlight[1:] if self.highlight and self.highlight[0] == text else None
-        key = (text, size, color, width, bold, align, line_gap, language, mark)
-        if mark is not None:
-            self.lit_drawn = True
-        if mark is not None and self._lit is not None and self._lit[0] == key:
-            return self._lit[1]  # the word being read, lit up: only the latest is kept
+        if mark is None:
+            return self._plain(key)
+        self.lit_drawn = True
+        if self._lit is None or self._lit[0] != (key, mark):
+            self._lit = ((key, mark), self._lit_up(key, mark))  # only the latest is kept
+        return self._lit[1]
+
+    def _plain(self, key: tuple) -> pygame.Surface:
+        """The block for *key* (see :meth:`render`), from the cache or laid out now."""
         surface = self._cache.get(key)
         if surface is not None:
             self._cache.move_to_end(key)
             return surface
         self.misses += 1
+        text, size, color, width, bold, align, line_gap, language = key
         renderer = LineRenderer(self.fonts, size, bold, language)
         lines = wrap(renderer.width, text, width) if width > 0 else text.split("\n")
         rendered = [renderer.render(line, color) for line in lines]
@@ -409,16 +460,28 @@ class TextCache:
                 starts.append(block_w - line.get_width())
             else:
                 starts.append(0)
-        if mark is not None:
-            _light_word(surface, renderer, text, lines, starts, step, mark, color)
         for index, line in enumerate(rendered):
             surface.blit(line, (starts[index], index * step))
-        if mark is not None:
-            self._lit = (key, surface)
-            return surface
         self._cache[key] = surface
+        self._layouts[key] = _Layout(renderer, lines, starts, step)
         if len(self._cache) > self.capacity:
-            self._cache.popitem(last=False)
+            old, _ = self._cache.popitem(last=False)
+            self._layouts.pop(old, None)
+        return surface
+
+    def _lit_up(self, key: tuple, mark: tuple[int, int]) -> pygame.Surface:
+        """The block for *key* with characters *mark* lit: a band drawn under the cached text.
+
+        Only the band is new for each word read aloud; the glyphs are the cached block's.
+        """
+        plain = self._plain(key)
+        layout = self._layouts[key]
+        surface = pygame.Surface(plain.get_size(), pygame.SRCALPHA)
+        text, color = key[0], key[2]
+        _light_word(
+            surface, layout.renderer, text, layout.lines, layout.starts, layout.step, mark, color
+        )
+        surface.blit(plain, (0, 0))
         return surface
 
     def fits_words(
@@ -435,6 +498,7 @@ class TextCache:
     def clear(self) -> None:
         """Forget every rendered surface (after a language or text-size change)."""
         self._cache.clear()
+        self._layouts.clear()
         self._lit = None
 
 

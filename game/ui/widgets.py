@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import ClassVar
 
 import pygame
 
@@ -47,6 +48,13 @@ class Button:
     lang: str | None = None
     #: The sublabel's language when it is not the UI's (None: the UI's language).
     sublabel_lang: str | None = None
+    #: Keep each button's drawing for the next frame (a layout audit turns this off to
+    #: see every label and card drawn where it lands).
+    keep_drawings: ClassVar[bool] = True
+    #: The button as last drawn (margin around it included) and what it was drawn from.
+    _baked: tuple[tuple, pygame.Surface] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     def _icon_width(self, size: int) -> int:
         return round(size * (self.icon_scale + 0.4)) if self.icon and not self.icon_above else 0
@@ -85,7 +93,48 @@ class Button:
         return block
 
     def draw(self, surface: pygame.Surface, text: TextCache, m: Metrics, focused: bool) -> None:
-        """Draw the button (and its focus ring when it has keyboard focus)."""
+        """Draw the button (and its focus ring when it has keyboard focus).
+
+        The drawing is kept and re-used while nothing it depends on changes; a label being
+        read aloud (its word lit up) is drawn afresh.
+        """
+        reading = text.highlight is not None and text.highlight[0] in (self.label, self.sublabel)
+        if reading or not Button.keep_drawings:
+            self._draw(surface, text, m, focused)
+            return
+        key = (
+            self.label,
+            self.sublabel,
+            self.style,
+            self.rect.size,
+            self.icon,
+            self.align,
+            self.bold,
+            self.text_size,
+            self.icon_scale,
+            self.icon_above,
+            self.lang,
+            self.sublabel_lang,
+            focused,
+            m,
+            theme.PALETTE,
+            text.language,
+            text.fonts.reading,
+        )
+        margin = m.px(24)
+        if self._baked is None or self._baked[0] != key:
+            size = (self.rect.width + 2 * margin, self.rect.height + 2 * margin)
+            baked = pygame.Surface(size, pygame.SRCALPHA)
+            at = self.rect.copy()
+            self.rect = pygame.Rect(margin, margin, at.width, at.height)
+            try:
+                self._draw(baked, text, m, focused)
+            finally:
+                self.rect = at
+            self._baked = (key, baked)
+        surface.blit(self._baked[1], (self.rect.left - margin, self.rect.top - margin))
+
+    def _draw(self, surface: pygame.Surface, text: TextCache, m: Metrics, focused: bool) -> None:
         fill, ink, border = STYLES[self.style]
         draw.card(surface, self.rect, fill, m.radius, border=border, shadow=m.px(4))
         size = self.text_size or m.body

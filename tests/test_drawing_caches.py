@@ -1,0 +1,172 @@
+"""Kept drawings are re-used only while nothing they show has changed.
+
+Buttons, the chat's visible part and a bubble being read aloud are drawn again as soon as
+something they show has changed.
+"""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from game.app import App
+from game.scenes.chat import ChatScene
+from game.session import Entry, LessonSession
+from game.ui import theme
+from game.ui.widgets import Button
+
+
+def _counting_button(label: str = "Continue") -> tuple[Button, list[int]]:
+    calls: list[int] = []
+    button = Button(
+        "go",
+        label,
+        pygame.Rect(100, 100, 400, 80),
+        icon=lambda surface, center, size: calls.append(size),
+    )
+    return button, calls
+
+
+def test_a_button_is_drawn_once_while_nothing_changes(app: App) -> None:
+    """Three frames of the same button draw its icon once; the pixels land where they did."""
+    button, calls = _counting_button()
+    kept = pygame.Surface((800, 400))
+    for _ in range(3):
+        kept.fill(theme.BG)
+        button.draw(kept, app.text, app.metrics, False)
+    assert len(calls) == 1
+    Button.keep_drawings = False
+    try:
+        fresh = pygame.Surface((800, 400))
+        fresh.fill(theme.BG)
+        button.draw(fresh, app.text, app.metrics, False)
+    finally:
+        Button.keep_drawings = True
+    differ = sum(
+        1
+        for x in range(100, 500, 4)
+        for y in range(100, 180, 4)
+        if kept.get_at((x, y)) != fresh.get_at((x, y))
+    )
+    assert differ == 0
+
+
+@pytest.mark.parametrize("change", ["focus", "label", "palette", "language", "size"])
+def test_a_button_is_drawn_again_when_what_it_shows_changes(app: App, change: str) -> None:
+    """Focus, label, colours, language or size changing draws the button afresh."""
+    button, calls = _counting_button()
+    surface = pygame.Surface((800, 400))
+    button.draw(surface, app.text, app.metrics, False)
+    focused = False
+    saved = theme.PALETTE
+    try:
+        if change == "focus":
+            focused = True
+        elif change == "label":
+            button.label = "Next"
+        elif change == "palette":
+            theme.use_palette(theme.HIGH_CONTRAST)
+        elif change == "language":
+            app.set_language("fr")
+        else:
+            button.rect.width = 300
+        button.draw(surface, app.text, app.metrics, focused)
+    finally:
+        theme.use_palette(saved)
+    assert len(calls) == 2
+
+
+def test_a_label_being_read_aloud_is_drawn_in_place(app: App) -> None:
+    """While a word of its label is lit, the button is drawn each frame (the word moves)."""
+    button, calls = _counting_button("Stop and tell a grown-up")
+    surface = pygame.Surface((800, 400))
+    for start in (0, 5, 9):
+        app.text.highlight = (button.label, start, start + 3)
+        button.draw(surface, app.text, app.metrics, False)
+    app.text.highlight = None
+    assert len(calls) == 3
+
+
+def _chat(app: App, count: int = 12) -> ChatScene:
+    lesson = app.pack.by_id("g35-gift-or-trick")
+    session = LessonSession(lesson)
+    messages = [m for step in lesson.steps for m in getattr(step, "messages", [])]
+    session.history.clear()
+    for index in range(count):
+        message = messages[index % len(messages)]
+        session.history.append(
+            Entry(
+                key=f"t:{index}",
+                sender=("contact", "me")[index % 2],
+                text=message.text,
+                context=f"{lesson.id}/{message.id}",
+            )
+        )
+    scene = ChatScene(app, lesson, session)
+    app.push(scene)
+    return scene
+
+
+def test_the_chat_is_composed_again_only_when_it_changes(app: App) -> None:
+    """Redrawing keeps the composed chat; scrolling or a new message composes it again."""
+    scene = _chat(app)
+    scene.draw(app.screen)
+    first = scene._phone_view
+    scene.draw(app.screen)
+    assert scene._phone_view is first
+    scene.scroll += app.metrics.px(60)
+    scene.draw(app.screen)
+    scrolled = scene._phone_view
+    assert scrolled is not first
+    scene.session.history.append(
+        Entry(key="t:new", sender="me", text="OK", context="g35-gift-or-trick/none")
+    )
+    scene.draw(app.screen)
+    assert scene._phone_view is not scrolled
+
+
+def test_a_bubble_being_read_is_framed_once_and_lit_per_word(app: App) -> None:
+    """Each new lit word redraws only the text: the bubble's frame is baked once."""
+    scene = _chat(app, count=2)
+    entry = scene.session.history[0]
+    bubbles = scene.bubbles
+    baked: list[str] = []
+    real = bubbles._bake
+
+    def counting(entry: Entry, width: int):  # noqa: ANN202
+        baked.append(entry.key)
+        return real(entry, width)
+
+    bubbles._bake = counting  # type: ignore[method-assign]
+    text = bubbles._text(entry)
+    shown = []
+    for start in range(0, min(len(text), 12), 4):
+        app.text.highlight = (text, start, start + 3)
+        shown.append(bubbles.render(entry, 500))
+    app.text.highlight = None
+    assert baked == [entry.key]
+    assert len({id(s) for s in shown}) == len(shown)  # each word its own picture
+    plain = bubbles.render(entry, 500)
+    assert plain.get_size() == shown[0].get_size()
+
+
+def test_redrawing_only_the_lit_bubble_looks_like_drawing_it_all(app: App) -> None:
+    """A word lit in one bubble: the partly redrawn chat equals one composed from scratch."""
+    scene = _chat(app)
+    scene.draw(app.screen)
+    view = scene._phone_view
+    entry = scene.session.history[-1]
+    text = scene.bubbles._text(entry)
+    app.text.highlight = (text, 0, 4)
+    try:
+        scene.draw(app.screen)
+        assert scene._phone_view is view  # redrawn in place, not composed again
+        partly = app.screen.copy()
+        scene._phone_view = None
+        scene.draw(app.screen)
+        whole = app.screen.copy()
+    finally:
+        app.text.highlight = None
+    assert partly.get_at((0, 0)) == whole.get_at((0, 0))
+    differ = pygame.mask.from_threshold(partly, (0, 0, 0), (1, 1, 1, 255), whole)
+    assert differ.count() == partly.get_width() * partly.get_height()
