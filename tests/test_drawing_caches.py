@@ -170,3 +170,47 @@ def test_redrawing_only_the_lit_bubble_looks_like_drawing_it_all(app: App) -> No
     assert partly.get_at((0, 0)) == whole.get_at((0, 0))
     differ = pygame.mask.from_threshold(partly, (0, 0, 0), (1, 1, 1, 255), whole)
     assert differ.count() == partly.get_width() * partly.get_height()
+
+
+def test_a_word_moving_in_the_chat_redraws_only_the_chat_and_looks_the_same(app: App) -> None:
+    """The word read aloud moving within a bubble redraws just the chat, pixel for pixel."""
+    scene = _chat(app)
+    app.render()
+    text = scene.bubbles._text(scene.session.history[-1])
+    drawn: list[str] = []
+    real_draw_content = scene.draw_content
+
+    def noting(surface: pygame.Surface) -> None:
+        drawn.append("whole")
+        real_draw_content(surface)
+
+    scene.draw_content = noting  # type: ignore[method-assign]
+    try:
+        for start in (0, 4):
+            app.text.highlight = (text, start, start + 3)
+            scene.word_moved({text})
+            assert app.render()
+        assert drawn == []  # only the chat was drawn, twice
+        partly = app.screen.copy()
+        scene.dirty = True
+        app.render()
+        assert drawn == ["whole"]
+        whole = app.screen.copy()
+    finally:
+        app.text.highlight = None
+    same = pygame.mask.from_threshold(partly, (0, 0, 0), (1, 1, 1, 255), whole)
+    assert same.count() == partly.get_width() * partly.get_height()
+
+
+def test_a_word_on_a_button_or_with_other_changes_redraws_everything(app: App) -> None:
+    """A lit word on a button, or any other change this turn, draws the whole screen."""
+    scene = _chat(app)
+    app.render()
+    label = scene.all_buttons()[0].label
+    scene.word_moved({label})
+    assert not scene._word_only
+    app.render()
+    text = scene.bubbles._text(scene.session.history[-1])
+    scene.dirty = True  # something else changed first (a key press, a new message)
+    scene.word_moved({text})
+    assert not scene._word_only

@@ -252,7 +252,7 @@ class ScreenReader:
         if strings & backdrop:
             scene.redraw_all()
         else:
-            scene.dirty = True
+            scene.word_moved(strings)
             if after is not None:
                 text.lit_drawn = False
                 self._probe = (after[0], self.app.frames_drawn)

@@ -117,6 +117,13 @@ class Scene:
         self._header_cache = None
         self.dirty = True
 
+    def word_moved(self, strings: set[str]) -> None:
+        """The word read aloud moved on within *strings*; nothing else changed: show it.
+
+        Screens that know where those strings are drawn may redraw only that part.
+        """
+        self.dirty = True
+
     def loading_changed(self, appeared_or_went: bool) -> None:
         """The lessons' loading note appeared or went (*appeared_or_went*), or moved on.
 

@@ -41,6 +41,8 @@ class ChatScene(StepScene):
         self.scroll = 0
         #: The chat as last drawn, with what it was drawn from (see :meth:`_draw_phone`).
         self._phone_view: _PhoneView | None = None
+        #: Only a word read aloud moved within the chat's bubbles: redraw just the chat.
+        self._word_only = False
         self.panel = pygame.Rect(0, 0, 0, 0)
         self.phone = pygame.Rect(0, 0, 0, 0)
         #: Large text: the phone on top and the panel under it, across the window.
@@ -351,6 +353,36 @@ class ChatScene(StepScene):
         chat = pygame.Rect(screen.left, top, screen.width, screen.bottom - top)
         return chat.inflate(-2 * m.px(14), -2 * m.px(12))
 
+    def word_moved(self, strings: set[str]) -> None:
+        """When the word read aloud was and is only in chat bubbles, redraw just the chat.
+
+        Anything else that changed this turn has already made the screen dirty, and then
+        the whole screen is drawn as usual.
+        """
+        self._word_only = (
+            not self.dirty
+            and self._phone_view is not None
+            and self.max_scroll() == 0
+            and self._only_in_bubbles(strings)
+        )
+        self.dirty = True
+
+    def _only_in_bubbles(self, strings: set[str]) -> bool:
+        """True when each of *strings* is a bubble's text and shown nowhere else."""
+        bubbles = {self.bubbles._text(entry) for entry in self.session.history}
+        elsewhere = {self.panel_prompt() or ""}
+        for button in self.all_buttons():
+            elsewhere |= {button.label, button.sublabel}
+        return strings <= bubbles and not strings & elsewhere
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """The whole screen, or only the chat when nothing but a word read aloud moved."""
+        if self._word_only:
+            self._word_only = False
+            self._draw_phone(surface)
+            return
+        super().draw(surface)
+
     def _draw_phone(self, surface: pygame.Surface) -> None:
         """The visible part of the chat, composed once and re-used until a bubble changes.
 
@@ -362,12 +394,16 @@ class ChatScene(StepScene):
         view = self._phone_view
         if view is None or not view.same_layout(chat, self.scroll, self._backdrop, bubbles):
             view = _PhoneView(chat, self._backdrop, pygame.Surface(chat.size).convert(surface))
-            view.image.blit(surface, (0, 0), chat)  # what is under the chat: the phone's screen
+            view.image.blit(self._under(surface), (0, 0), chat)  # the phone's empty screen
             self._compose_phone(view, bubbles)
             self._phone_view = view
         elif any(a is not b for a, b in zip(view.bubbles, bubbles, strict=True)):
-            self._redraw_changed(view, surface, bubbles)
+            self._redraw_changed(view, self._under(surface), bubbles)
         surface.blit(view.image, chat.topleft)
+
+    def _under(self, surface: pygame.Surface) -> pygame.Surface:
+        """What lies under the chat: the backdrop (same coordinates as *surface*)."""
+        return self._backdrop if self._backdrop is not None else surface
 
     def _compose_phone(self, view: _PhoneView, surfaces: tuple[pygame.Surface, ...]) -> None:
         """Draw the bubbles that show (scrolled) and the "scroll up" hint onto *view*."""
@@ -388,16 +424,16 @@ class ChatScene(StepScene):
         self._draw_scroll_hint(view)
 
     def _redraw_changed(
-        self, view: _PhoneView, surface: pygame.Surface, bubbles: tuple[pygame.Surface, ...]
+        self, view: _PhoneView, under: pygame.Surface, bubbles: tuple[pygame.Surface, ...]
     ) -> None:
-        """Redraw on *view* only the bubbles that changed (each over what lies under it)."""
+        """Redraw on *view* only the bubbles that changed (each over what lies *under* it)."""
         chat = view.chat
         for index, (old, new) in enumerate(zip(view.bubbles, bubbles, strict=True)):
             y = view.tops[index]
             if old is new or y + new.get_height() < 0 or y > chat.height:
                 continue
             place = pygame.Rect(0, y, chat.width, new.get_height())
-            view.image.blit(surface, place, place.move(chat.topleft))  # the screen under it
+            view.image.blit(under, place, place.move(chat.topleft))
             view.image.blit(new, place)
         view.bubbles = bubbles
         self._draw_scroll_hint(view)
