@@ -515,3 +515,28 @@ def test_switch_scanning_lets_the_page_finish_then_reads_the_button(app):
         reader.tick()
     first = lesson.step(K2_CHOICE_STEP).choice_list[0]
     assert [line.text for line in reader.queued] == ["1", first.text]
+
+
+@pytest.mark.parametrize("size", [(1248, 704), (1280, 720), (1024, 600)])
+def test_the_title_keeps_its_layout_while_its_name_is_read(
+    paths: ContentPaths, data_dir: Path, size: tuple[int, int]
+) -> None:
+    """Laying the title out again while "Scouts" is lit moves nothing (no scroll bar).
+
+    (The lit word's band used to count as letters and pushed the buttons down the page.)
+    """
+    from game.scenes.title import TitleScene
+
+    app = App(paths, size=size, data_folder=data_dir, fullscreen=False, sound=False)
+    scene = TitleScene(app)
+    app.push(scene)
+    app.render()
+    before = [b.rect.copy() for b in scene.buttons]
+    name = app.tr._("Signal Scouts")
+    app.text.highlight = (name, name.index("Scouts"), len(name))
+    try:
+        scene.relayout()
+        assert [b.rect for b in scene.buttons] == before
+        assert scene.max_scroll() == 0
+    finally:
+        app.text.highlight = None

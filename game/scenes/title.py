@@ -39,7 +39,8 @@ class TitleScene(Scene):
         ]
         heights = [max(m.button_h, b.needed_height(self.app.text, m)) for b in self.buttons]
         gap = m.px(16)
-        name, tagline = self._name(), self._tagline()
+        # Measured unlit: a word being read aloud has a band that is not part of the letters.
+        name, tagline = self._name(lit=False), self._tagline(lit=False)
         logo = m.px(150)
         # Where everything goes on a roomy screen: proportions of the window.
         self.logo_y = round(m.height * 0.2)
@@ -80,7 +81,7 @@ class TitleScene(Scene):
         self.note_y = max(loading_end + m.pad * bool(note_h), m.height - m.pad - note_h)
         self.extent = max(self.note_y + note_h, loading_end)
 
-    def _name(self) -> pygame.Surface:
+    def _name(self, lit: bool = True) -> pygame.Surface:
         m = self.m
         return self.app.text.render(
             self._("Signal Scouts"),
@@ -89,9 +90,10 @@ class TitleScene(Scene):
             m.width - 4 * m.pad,
             bold=True,
             align="center",
+            lit=lit,
         )
 
-    def _tagline(self) -> pygame.Surface:
+    def _tagline(self, lit: bool = True) -> pygame.Surface:
         m = self.m
         return self.app.text.render(
             self._("Spot the red flags. Know what to do."),
@@ -99,6 +101,7 @@ class TitleScene(Scene):
             theme.INK_SOFT,
             m.width - 4 * m.pad,
             align="center",
+            lit=lit,
         )
 
     def _place_loading(self, last: pygame.Rect) -> int:

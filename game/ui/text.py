@@ -416,16 +416,19 @@ class TextCache:
         align: str = "left",
         line_gap: float = -0.08,
         lang: str | None = None,
+        lit: bool = True,
     ) -> pygame.Surface:
         """A transparent surface with *text*, wrapped to *width* (0 = one line).
 
         ``align='left'`` means "start of line": the right edge in right-to-left languages.
+        With *lit* False the word being read aloud is not lit up (for measuring letters).
         """
         language = lang or self.language
         if self.recorder is not None:
             self.recorder.append(text)
         key = (text, size, color, width, bold, align, line_gap, language)
-        mark = self.highlight[1:] if self.highlight and self.highlight[0] == text else None
+        reading = lit and self.highlight and self.highlight[0] == text
+        mark = self.highlight[1:] if reading else None
         if mark is None:
             return self._plain(key)
         self.lit_drawn = True
