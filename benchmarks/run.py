@@ -6,7 +6,8 @@ frame <= 1.3x bare pygame; peak RSS <= 120 MB with the CJK font loaded; every pl
 family pack of the slowest language saved in <= 5 s (the teacher waits for it). Narration
 (issue 13): each line eSpeak NG speaks for the K2 lesson ready in <= 150 ms (p95), the
 first sound <= 300 ms after a screen changes, and a chat frame while the game reads aloud
-(the lit word moving every frame) <= 2 ms median, idle CPU as above. This is a report, not a
+(the lit word moving every frame) <= 2 ms median, and CPU while the title is read aloud and
+then waits <= 2 %. This is a report, not a
 test: a missed target prints MISS and the command still exits 0 (it exits 1 only if a
 workload itself crashed).
 
@@ -38,6 +39,9 @@ CHAT_MEDIAN_MS = 0.7
 READING_MEDIAN_MS = 2.0
 NAIVE_RATIO = 5.0
 IDLE_CPU_PCT = 1.0
+#: The title read aloud, then waiting: the window holds ~1 s of speech, so this is not idle;
+#: issue 13 set its target as the idle target of its day (2 %).
+READING_IDLE_PCT = 2.0
 STARTUP_RATIO = 1.3
 PEAK_RSS_MB = 120.0
 PRINT_LANGUAGE_S = 5.0
@@ -166,10 +170,12 @@ def _cpu_seconds(pid: int) -> float:
     return (utime + stime) / os.sysconf("SC_CLK_TCK")
 
 
-def idle_row(folder: str, name: str = "", workload_name: str = "idle") -> Row:
+def idle_row(
+    folder: str, name: str = "", workload_name: str = "idle", limit: float = IDLE_CPU_PCT
+) -> Row:
     """CPU used by the real game loop sitting on the title screen, in % of one core."""
     name = name or f"3. idle CPU over {IDLE_WINDOW_S:g} s, title screen, real App.run()"
-    target = f"<= {IDLE_CPU_PCT:g} %"
+    target = f"<= {limit:g} %"
     if not Path("/proc/self/stat").exists():
         return Row(name, "n/a (needs Linux /proc)", target, "INFO")
     proc = subprocess.Popen(
@@ -199,7 +205,7 @@ def idle_row(folder: str, name: str = "", workload_name: str = "idle") -> Row:
         name,
         f"{pct:.2f} % of one core (±{tick_pct:.1f})",
         target,
-        _verdict(pct <= IDLE_CPU_PCT),
+        _verdict(pct <= limit),
     )
 
 
@@ -357,8 +363,9 @@ def narration_rows(folder: str, chat_cached_ms: float | None) -> list[Row]:
     rows.append(
         idle_row(
             folder,
-            f"   idle CPU over {IDLE_WINDOW_S:g} s, title screen read aloud, then waiting",
+            f"   CPU over {IDLE_WINDOW_S:g} s, title screen read aloud, then waiting",
             "idle_reading",
+            READING_IDLE_PCT,
         )
     )
     return rows
