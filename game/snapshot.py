@@ -7,8 +7,12 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from game.paths import ContentPaths
+
+if TYPE_CHECKING:
+    from game.app import App
 
 #: Screen name -> (module in game.scenes, class). Grown-up screens open past the gate.
 SCREENS = {
@@ -35,6 +39,31 @@ SCREENS = {
     "summary": ("class_summary", "ClassSummaryScene"),
     "managed-settings": ("managed", "ManagedSettingsScene"),
 }
+
+
+def push_screen(app: App, name: str) -> None:
+    """Open the named screen of :data:`SCREENS` on top of the stack, as a child meets it.
+
+    The grown-ups' gate guards the grown-ups' menu (a fixed question), the grown-ups'
+    Help lists adult services, and the country question is asked as on a first visit.
+    """
+    import importlib
+    import random
+
+    module, cls = SCREENS[name]
+    scene_type = getattr(importlib.import_module(f"game.scenes.{module}"), cls)
+    if name == "gate":
+        from game.scenes.grownups import GrownUpsScene
+
+        app.push(scene_type(app, GrownUpsScene, random.Random(7)))
+    elif name == "help-grownups":
+        from game.helplines import ADULT
+
+        app.push(scene_type(app, ADULT))
+    elif name == "country-question":
+        app.push(scene_type(app, first_visit=True))
+    else:
+        app.push(scene_type(app))
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -139,26 +168,10 @@ def render_to_png(args: argparse.Namespace, paths: ContentPaths, data_folder: Pa
         app.set_language(settings.language)
     name = args.screen
     if name in SCREENS:
-        import importlib
-        import random
-
-        module, cls = SCREENS[name]
-        scene_type = getattr(importlib.import_module(f"game.scenes.{module}"), cls)
         settings.band = args.band or "G35"
         if name == "groups" and not args.band:
             settings.band = None
-        if name == "gate":
-            from game.scenes.grownups import GrownUpsScene
-
-            app.push(scene_type(app, GrownUpsScene, random.Random(7)))
-        elif name == "help-grownups":
-            from game.helplines import ADULT
-
-            app.push(scene_type(app, ADULT))
-        elif name == "country-question":
-            app.push(scene_type(app, first_visit=True))
-        else:
-            app.push(scene_type(app))
+        push_screen(app, name)
     else:
         lesson = app.pack.by_id(name)
         if lesson is None:

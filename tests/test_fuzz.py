@@ -74,26 +74,10 @@ def _named_screen(name: str) -> Start:
     """A screen of ``signal-scouts snapshot`` (grown-ups' screens open past the gate)."""
 
     def open_it(app: App) -> None:
-        import importlib
+        from game.snapshot import push_screen
 
-        from game.snapshot import SCREENS
-
-        module, cls = SCREENS[name]
-        scene_type = getattr(importlib.import_module(f"game.scenes.{module}"), cls)
-        if name == "title":
-            return  # the burst starts on the title itself
-        if name == "gate":
-            from game.scenes.grownups import GrownUpsScene
-
-            app.push(scene_type(app, GrownUpsScene, random.Random(7)))
-        elif name == "help-grownups":
-            from game.helplines import ADULT
-
-            app.push(scene_type(app, ADULT))
-        elif name == "country-question":
-            app.push(scene_type(app, first_visit=True))
-        else:
-            app.push(scene_type(app))
+        if name != "title":  # the burst starts on the title itself
+            push_screen(app, name)
 
     return Start(name, open_it)
 
