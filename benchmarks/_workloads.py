@@ -360,7 +360,7 @@ def playthrough() -> dict[str, Any]:
 
 
 def printables() -> dict[str, Any]:
-    """Time the teacher's "Save in every language": every plan, family pack and book."""
+    """Time the teacher's "Save in every language": plans, family packs, book and handouts."""
     import tempfile
 
     from game.content.loader import load_pack

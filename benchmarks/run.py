@@ -291,13 +291,13 @@ def memory_rows(folder: str) -> tuple[list[Row], dict[str, Any]]:
 
 # -- 6. printables ---------------------------------------------------------------------------
 def printables_rows(folder: str) -> list[Row]:
-    """Seconds to write every plan, family pack and book (PDF + HTML), per language."""
-    done = workload("printables", folder, timeout=600)
+    """Seconds to write every plan, family pack, book and handout (PDF + HTML), per language."""
+    done = workload("printables", folder, timeout=1800)
     seconds: dict[str, float] = done["seconds"]
     slowest = max(seconds, key=lambda code: seconds[code])
     return [
         Row(
-            "6. save plans + family packs, slowest language",
+            "6. save plans, packs, book, handouts: slowest language",
             f"{seconds[slowest]:.1f} s ({slowest})",
             f"<= {PRINT_LANGUAGE_S:g} s",
             _verdict(seconds[slowest] <= PRINT_LANGUAGE_S),

@@ -103,3 +103,60 @@ def test_remembered_breaks_equal_freshly_measured_ones() -> None:
     assert remembered == renderer._find_cjk_breaks(text, style, 60.0)
     assert renderer._cjk_breaks(text, style, 60.0) is remembered
     assert renderer._cjk_breaks(text, style, 50.0) == renderer._find_cjk_breaks(text, style, 50.0)
+
+
+MIXED = {
+    "en": "Kai's new game friend says: keep it secret, switch apps, and I'll send you coins. "
+    "Stop, block, report, and tell a trusted grown-up. It is never your fault. " * 3,
+    "ar": "يقول صديق اللعبة الجديد: احتفظ بالسرّ وانتقل إلى تطبيق آخر (Signal Scouts). "
+    "توقّف، احظر، أبلغ، وأخبر شخصًا بالغًا تثق به. ليس ذنبك أبدًا. " * 3,
+    "zh-Hans": CHINESE * 5 + " Stop, block, report (Take It Down). " + CHINESE * 3,
+}
+
+
+def _lines(lang: str, width: float) -> list[tuple[str, float]]:
+    """The lines fpdf2 breaks MIXED[lang] into at *width* mm, with each line's width."""
+    doc = Document(title="t", lang=lang, rtl=lang == "ar", blocks=(Paragraph(MIXED[lang]),))
+    pdf = _new_pdf(doc, FONTS)
+    pdf.set_font(pdf.family, "", 11)
+    lines = pdf.multi_cell(width, 5, MIXED[lang], dry_run=True, output="LINES")
+    pdf.set_font_size(11)
+    return [(line, round(pdf.get_string_width(line), 6)) for line in lines]
+
+
+@pytest.mark.parametrize("lang", sorted(MIXED))
+def test_linear_line_measuring_breaks_lines_where_fpdf2_does(lang: str) -> None:
+    """The faster line measuring gives exactly fpdf2's own line breaks at several widths."""
+    from game.printing import fpdf_speedups
+
+    widths = (38.0, 61.5, 90.0, 170.0)
+    fpdf_speedups.uninstall()
+    try:
+        own = [_lines(lang, width) for width in widths]
+    finally:
+        fpdf_speedups.install()
+    assert [_lines(lang, width) for width in widths] == own
+    assert all(len(lines) > 1 for lines in own)
+
+
+def test_subsetting_drops_unused_tables_first_and_embeds_the_same_fonts() -> None:
+    """Deleting the layout tables before subsetting leaves every embedded font byte-identical."""
+    from game.printing import fpdf_speedups
+
+    doc = Document(
+        title="t",
+        lang="ar",
+        rtl=True,
+        blocks=(Paragraph(MIXED["ar"]), Paragraph(MIXED["en"]), Paragraph(MIXED["zh-Hans"])),
+    )
+    fpdf_speedups.uninstall()
+    try:
+        pdf_module.fpdf_speedups.install, keep = (lambda: None), pdf_module.fpdf_speedups.install
+        try:
+            own = embedded_fonts(render_pdf(doc, FONTS))
+        finally:
+            pdf_module.fpdf_speedups.install = keep
+    finally:
+        fpdf_speedups.install()
+    assert embedded_fonts(render_pdf(doc, FONTS)) == own
+    assert len(own) >= 3

@@ -27,6 +27,7 @@ from fpdf.fonts import FontFace
 from fpdf.line_break import TextLine
 from fpdf.prefs import ViewerPreferences
 
+from game.printing import fpdf_speedups
 from game.printing.document import (
     Block,
     Bullets,
@@ -135,6 +136,7 @@ TABLE_PAD_Y, TABLE_PAD_X = 1.4, 2.0
 
 def render_pdf(doc: Document, font_dir: Path) -> bytes:
     """Lay out *doc* as a PDF (fonts from *font_dir*) and return the file's bytes."""
+    fpdf_speedups.install()
     doc = _bidi_ready(doc)
     pdf = _new_pdf(doc, font_dir)
     renderer = _Renderer(pdf, doc)
