@@ -52,7 +52,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Render a screen headless. SCREEN is a lesson id, or one of: title, "
         "groups, lessons, help, help-grownups, settings, access, problems, badges, languages, "
         "countries, country-question, gate, grownups, teacher-lessons, classroom, printables, "
-        "certificates, home, summary, managed-settings (with --managed). "
+        "certificates, home, summary, import-results, managed-settings (with --managed). "
         "STEP is a step id or 'debrief'.",
     )
     snap.add_argument("screen", help="lesson id or screen name")
@@ -106,9 +106,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     snap.add_argument(
         "--dialog",
-        choices=["leave", "carry-on", "go-to-step"],
+        choices=["leave", "carry-on", "go-to-step", "tally"],
         help="show a question over the step: leave (Back mid-lesson), carry-on (reopening a "
-        "lesson left part-way, over the lesson list) or go-to-step (classroom mode)",
+        "lesson left part-way, over the lesson list), go-to-step or tally (classroom mode)",
     )
     snap.add_argument(
         "--managed",
@@ -165,8 +165,10 @@ def _parser() -> argparse.ArgumentParser:
     voices.add_argument("--out", type=Path, help="file to write (default: print it)")
     voices.add_argument("--lesson", action="append", help="only this lesson (repeat for more)")
     from game.managed_admin import add_admin_parser
+    from game.results_command import add_results_parser
 
     add_admin_parser(sub)
+    add_results_parser(sub)
     return parser
 
 
@@ -210,6 +212,10 @@ def main(argv: list[str] | None = None) -> int:
         from game.managed_admin import run_admin
 
         return run_admin(args, paths, out=sys.stdout, err=sys.stderr)
+    if args.command == "results":
+        from game.results_command import run_results
+
+        return run_results(args, paths, out=sys.stdout, err=sys.stderr)
     if args.command == "voice-script":
         from game.narration.voice_script import run_voice_script
 

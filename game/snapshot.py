@@ -37,6 +37,7 @@ SCREENS = {
     "certificates": ("printables", "CertificatesScene"),
     "home": ("home_guide", "HomeGuideScene"),
     "summary": ("class_summary", "ClassSummaryScene"),
+    "import-results": ("import_results", "ImportResultsScene"),
     "managed-settings": ("managed", "ManagedSettingsScene"),
 }
 
@@ -115,6 +116,11 @@ def show_dialog(app, name: str, session) -> None:
         from game.scenes.go_to_step import GoToStepScene
 
         app.push(GoToStepScene(app, lesson, session.step_id))
+    elif name == "tally":
+        app.scene.press("tally")
+        tally = app.scene
+        for index in range(len(getattr(tally, "counts", []))):
+            tally.counts[index] = 3 + 5 * index % 7  # a made-up count, to show the bars
     elif name == "carry-on":
         from game.resume import save_resume
         from game.scenes.carry_on import open_lesson
@@ -133,7 +139,7 @@ def show_dialog(app, name: str, session) -> None:
             app.reset_to(LessonListScene(app))
         open_lesson(app, lesson, session.mode, app.scene, lambda _session: None)
     else:
-        raise SystemExit(f"no dialog called '{name}': leave, carry-on or go-to-step")
+        raise SystemExit(f"no dialog called '{name}': leave, carry-on, go-to-step or tally")
 
 
 def render_to_png(args: argparse.Namespace, paths: ContentPaths, data_folder: Path) -> None:

@@ -66,7 +66,60 @@ class PageBreak:
     """Start a new page (PDF) or a new printed page (HTML, via CSS)."""
 
 
-Block = Heading | Paragraph | Bullets | Terms | Table | WriteLine | PageBreak
+@dataclass(frozen=True)
+class BarRow:
+    """A bar chart row: a label, then per column a share (0-1; None: no data) and its text."""
+
+    label: str
+    values: tuple[tuple[float | None, str], ...]
+
+
+@dataclass(frozen=True)
+class Bars:
+    """A compact bar chart: *header* names the label column and each bar column.
+
+    Every bar has its value written beside it, so the chart reads in black and white.
+    """
+
+    header: tuple[str, ...]
+    rows: tuple[BarRow, ...]
+
+
+@dataclass(frozen=True)
+class Card:
+    """One card of a :class:`CardSheet`.
+
+    *label* is a small line on top (who says it, what the card is); *text* the card's
+    main text; each of *prompts* is followed by *write_lines* lines to write on (with no
+    prompts, the lines follow *text*). *icon* names a drawn black-and-white icon (see
+    :mod:`game.printing.pdf_icons`); *image* is a greyscale PNG shown above the text.
+    """
+
+    text: str
+    label: str = ""
+    prompts: tuple[str, ...] = ()
+    write_lines: int = 0
+    icon: str = ""
+    image: bytes | None = None
+    big: bool = False
+
+
+@dataclass(frozen=True)
+class CardSheet:
+    """Cards to cut out: *columns* x *rows* per page, with crop marks outside each corner.
+
+    Without *crop_marks* the cards are a plain framed grid (a poster's rows).
+    """
+
+    cards: tuple[Card, ...]
+    columns: int = 3
+    rows: int = 3
+    crop_marks: bool = True
+
+
+Block = (
+    Heading | Paragraph | Bullets | Terms | Table | WriteLine | PageBreak | Bars | CardSheet
+)
 
 
 @dataclass(frozen=True)
@@ -74,7 +127,8 @@ class Document:
     """A whole printable: its title, language, direction and blocks.
 
     *lang* is a BCP 47 tag (``en``, ``pt-BR``, ``zh-Hans``); *layout* is
-    ``document`` (A4 portrait, flowing) or ``certificate`` (A4 landscape, centred).
+    ``document`` (A4 portrait, flowing) or ``certificate`` (A4 landscape, centred);
+    *paper* is the sheet size of a document (A3 for a poster).
     """
 
     title: str
@@ -83,6 +137,7 @@ class Document:
     blocks: tuple[Block, ...]
     footer: str = ""
     layout: Literal["document", "certificate"] = "document"
+    paper: Literal["A4", "A3"] = "A4"
     meta: dict[str, str] = field(default_factory=dict)
 
     def headings(self, level: int | None = None) -> list[str]:
@@ -112,6 +167,17 @@ def map_text(doc: Document, change: Callable[[str], str]) -> Document:
             )
         if isinstance(b, WriteLine):
             return replace(b, label=change(b.label))
+        if isinstance(b, CardSheet):
+            return replace(b, cards=tuple(_card_text(c, change) for c in b.cards))
+        if isinstance(b, Bars):
+            return replace(
+                b,
+                header=tuple(change(x) for x in b.header),
+                rows=tuple(
+                    BarRow(change(r.label), tuple((v, change(t)) for v, t in r.values))
+                    for r in b.rows
+                ),
+            )
         return b
 
     return replace(
@@ -125,3 +191,13 @@ def map_text(doc: Document, change: Callable[[str], str]) -> Document:
 def demoted(blocks: list[Block], levels: int = 1) -> list[Block]:
     """*blocks* with every heading *levels* deeper (a plan's h1 becomes a book chapter's h2)."""
     return [replace(b, level=b.level + levels) if isinstance(b, Heading) else b for b in blocks]
+
+
+def _card_text(card: Card, change: Callable[[str], str]) -> Card:
+    """*card* with *change* applied to its texts."""
+    return replace(
+        card,
+        text=change(card.text),
+        label=change(card.label),
+        prompts=tuple(change(p) for p in card.prompts),
+    )

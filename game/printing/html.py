@@ -15,8 +15,10 @@ import re
 from collections.abc import Callable, Iterator
 
 from game.printing.document import (
+    Bars,
     Block,
     Bullets,
+    CardSheet,
     Document,
     Heading,
     PageBreak,
@@ -267,7 +269,38 @@ def _page_break(block: PageBreak) -> str:
     return '<div class="page-break"></div>'
 
 
+def _bars(block: Bars) -> str:
+    """A bar chart as a table: each value in words, with a ``meter`` bar beside it."""
+    header = "".join(f'<th scope="col">{_text(cell)}</th>' for cell in block.header)
+    rows = "".join(
+        f'<tr><th scope="row">{_text(row.label)}</th>'
+        + "".join(
+            "<td>"
+            + (f'<meter value="{share:.3f}"></meter> ' if share is not None else "")
+            + f"{_text(text)}</td>"
+            for share, text in row.values
+        )
+        + "</tr>"
+        for row in block.rows
+    )
+    return f"<table><thead><tr>{header}</tr></thead><tbody>{rows}</tbody></table>"
+
+
+def _card_sheet(block: CardSheet) -> str:
+    """Cards as a plain list (handouts are printed from their PDF; this keeps the text)."""
+    items = "".join(
+        "<li>"
+        + (f"<strong>{_text(c.label)}</strong><br>" if c.label else "")
+        + _text(c.text)
+        + "".join(f"<br>{_text(p)}" for p in c.prompts)
+        + "</li>"
+        for c in block.cards
+    )
+    return f'<ul class="cards">{items}</ul>'
+
+
 RENDERERS: dict[type, Callable[[Block], str]] = {
+    CardSheet: _card_sheet,
     Heading: _heading,
     Paragraph: _paragraph,
     Bullets: _bullets,
@@ -275,4 +308,5 @@ RENDERERS: dict[type, Callable[[Block], str]] = {
     Table: _table,
     WriteLine: _write_line,
     PageBreak: _page_break,
+    Bars: _bars,
 }

@@ -29,8 +29,10 @@ from fpdf.prefs import ViewerPreferences
 
 from game.printing import fpdf_speedups
 from game.printing.document import (
+    Bars,
     Block,
     Bullets,
+    CardSheet,
     Document,
     Heading,
     PageBreak,
@@ -153,7 +155,8 @@ class _SignalPDF(FPDF):
 
     def __init__(self, doc: Document) -> None:
         certificate = doc.layout == "certificate"
-        super().__init__(orientation="L" if certificate else "P", unit="mm", format="A4")
+        paper = "A4" if certificate else doc.paper
+        super().__init__(orientation="L" if certificate else "P", unit="mm", format=paper)
         self.doc = doc
         self.certificate = certificate
         self.family = LATIN_FONT  # the primary font, chosen by _add_fonts
@@ -353,6 +356,12 @@ def _all_text(doc: Document) -> str:
             parts.extend(cell for row in block.rows for cell in row)
         elif isinstance(block, WriteLine):
             parts.append(block.label)
+        elif isinstance(block, CardSheet):
+            parts.extend(f"{c.label}\n{c.text}\n" + "\n".join(c.prompts) for c in block.cards)
+        elif isinstance(block, Bars):
+            parts.extend(block.header)
+            for row in block.rows:
+                parts.extend((row.label, *(text for _, text in row.values)))
     return "\n".join(parts)
 
 
@@ -429,6 +438,8 @@ class _Renderer:
             Table: self._table,
             WriteLine: self._write_line,
             PageBreak: self._page_break,
+            Bars: self._bars,
+            CardSheet: self._card_sheet,
         }
 
     # -- whole documents ---------------------------------------------------
@@ -778,6 +789,65 @@ class _Renderer:
         self.fresh = False
         pdf.ln(BLOCK_GAP + 1)
 
+    def _bars(self, block: Bars) -> None:
+        """A compact bar chart: the label, then per column an outlined bar and its value.
+
+        The first columns' bars are grey and the last one's ink-dark, and every bar has
+        its value written beside it, so the chart reads in black and white; right to
+        left, each row is mirrored (label on the right, bars filling from the right).
+        """
+        pdf = self.pdf
+        style, head = TextStyle(9, leading=1.22), TextStyle(9, bold=True, leading=1.22)
+        columns = max(1, len(block.header) - 1)
+        label_w = pdf.epw * 0.34
+        col_w = (pdf.epw - label_w) / columns
+        gap, pad, bar_h = 2.0, 0.45, 3.0
+        track_w = col_w * 0.4
+        text_w = col_w - track_w - 2 * gap
+
+        def x_of(offset: float, width: float) -> float:
+            """The left edge of a piece *offset* mm from the start side, *width* mm wide."""
+            return pdf.w - pdf.r_margin - offset - width if self.doc.rtl else pdf.l_margin + offset
+
+        self._ensure_room(3 * style.line_height + 2 * pad)
+        y = pdf.y
+        for index, text in enumerate(block.header):
+            offset, width = (0.0, label_w - gap) if index == 0 else (
+                label_w + (index - 1) * col_w, col_w - gap
+            )
+            pdf.set_y(y)
+            self._text(text, head, x=x_of(offset, width), w=width)
+        pdf.set_y(y + head.line_height + pad)
+        self._rule(RULE, 0.3)
+        for row in block.rows:
+            height = max(
+                self._height(row.label, style, label_w - gap),
+                *(self._height(text, style, text_w) for _, text in row.values[:columns]),
+            )
+            self._ensure_room(height + 2 * pad)
+            y = pdf.y + pad
+            pdf.set_y(y)
+            self._text(row.label, style, x=x_of(0.0, label_w - gap), w=label_w - gap)
+            for index, (share, text) in enumerate(row.values[:columns]):
+                start = label_w + index * col_w
+                track = x_of(start, track_w)
+                top = y + (style.line_height - bar_h) / 2
+                if share:
+                    fill_w = track_w * min(1.0, max(0.0, share))
+                    fill_x = track + track_w - fill_w if self.doc.rtl else track
+                    shade = INK if index == columns - 1 else (165, 165, 165)
+                    pdf.set_fill_color(*shade)
+                    pdf.rect(fill_x, top, fill_w, bar_h, style="F")
+                pdf.set_draw_color(*INK)
+                pdf.set_line_width(0.25)
+                pdf.rect(track, top, track_w, bar_h, style="D")
+                pdf.set_y(y)
+                self._text(text, style, x=x_of(start + track_w + gap, text_w), w=text_w)
+            pdf.set_y(y + height + pad)
+            self._rule(RULE, 0.15)
+        self.fresh = False
+        pdf.ln(BLOCK_GAP)
+
     def _cjk_table_breaks(
         self, rows: list[tuple[str, ...]], widths: Sequence[float], style: TextStyle
     ) -> list[tuple[str, ...]]:
@@ -835,6 +905,12 @@ class _Renderer:
         pdf.set_y(y + 1)
         self._text(label, style, align="C")
         pdf.ln(BLOCK_GAP)
+
+    def _card_sheet(self, block: CardSheet) -> None:
+        """Cards to cut out, in a grid with crop marks (see :mod:`game.printing.pdf_cards`)."""
+        from game.printing.pdf_cards import draw_card_sheet
+
+        draw_card_sheet(self, block, lambda size, bold: TextStyle(size, bold, leading=1.3))
 
     def _page_break(self, block: PageBreak) -> None:
         """Start a new page, unless the current one is still empty."""

@@ -4,21 +4,29 @@ Every bar has its meaning written next to it ("Before", "After", the percentage 
 the number of answers), so colour never carries meaning alone. Bars grow from the
 right in right-to-left languages. The results can be saved as CSV (counts only, no
 names) and cleared with two presses.
+
+One class, many devices: "Share between devices" opens the screen that saves this
+device's counts as an export file and imports other devices' exports into the class
+results (kept apart from this device's own); the view button switches between "This
+device" and "Class". Either view saves as CSV or as a one-page PDF report.
 """
 
 from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pygame
 
+from game.class_results import ClassStore
 from game.content.taxonomy import TACTICS
 from game.helplines import ADULT
-from game.learning_check import PHASES, CheckStore, Phase, Summary
+from game.learning_check import PHASES, CheckLog, CheckStore, Phase, Summary
 from game.scenes.base import Scene
-from game.storage import atomic_write
+from game.scenes.open_folder import OPEN_FOLDER, folder_icon, open_folder
+from game.storage import write_document
 from game.ui import draw, theme
 from game.ui.flow import Block, draw_blocks, height_of
 from game.ui.layout import grid_buttons
@@ -47,6 +55,10 @@ class ClassSummaryScene(Scene):
     def __init__(self, app: App) -> None:  # noqa: D107
         super().__init__(app)
         self.store = CheckStore(app.data_folder)
+        self.classes = ClassStore(app.data_folder)
+        #: Which results are shown: this device's own, or the merged class results.
+        self.view: str = "device"
+        self._devices_before = 0
         self.page = 0
         self.confirm_clear = False
         #: What the last action did: ("saved", path), ("error", reason), ("cleared", "") ...
@@ -60,9 +72,13 @@ class ClassSummaryScene(Scene):
         return self._("Learning check results")
 
     # -- content -----------------------------------------------------------------
+    def shown_log(self) -> CheckLog:
+        """The counts on show: this device's log, or the merged class results."""
+        return self.classes.results.log() if self.view == "class" else self.store.log
+
     def entries(self) -> list[Entry]:
         """Headings and rows: every lesson with answers, then every tactic with answers."""
-        log = self.store.log
+        log = self.shown_log()
         order = {lesson.id: index for index, lesson in enumerate(self.app.pack.lessons)}
         lessons = sorted(log.by_lesson(), key=lambda s: (order.get(s.key, len(order)), s.key))
         tactics = log.by_tactic()
@@ -94,12 +110,14 @@ class ClassSummaryScene(Scene):
             return self._("Could not save the files: {reason}").format(reason=value)
         if kind == "cleared":
             return self._("All results were cleared.")
+        if kind == "error_open":
+            return value
         return self._("The results file could not be read, so it was set aside: {path}").format(
             path=value
         )
 
     def _intro_text(self) -> str:
-        days = self.store.log.days()
+        days = self.shown_log().days()
         if days is None:
             return ""
         first, last = (self.app.tr.date(day) for day in days)
@@ -107,6 +125,11 @@ class ClassSummaryScene(Scene):
             line = self._("Answers on {day}.").format(day=first)
         else:
             line = self._("Answers from {first} to {last}.").format(first=first, last=last)
+        if self.view == "class":
+            devices = self.classes.results.devices
+            line = self.app.tr.ngettext(
+                "Class results from {n} device.", "Class results from {n} devices.", devices
+            ).format(n=self.app.tr.number(devices)) + " " + line
         return line + " " + self._("Only totals are kept, never names.")
 
     # -- layout ----------------------------------------------------------------
@@ -135,7 +158,48 @@ class ClassSummaryScene(Scene):
             notes_h = height_of(self.notes)
             self.notes_rect = pygame.Rect(area.left, toggle.bottom + m.pad, area.width, notes_h)
             top_h = self.notes_rect.bottom - area.top
-        row_h = m.button_h
+        clear = self._("Press again to clear all results") if self.confirm_clear else None
+        buttons = [
+            ("view", self._view_label(), "secondary"),
+            ("csv", self._("Save as CSV"), "secondary"),
+            ("pdf", self._("Save report (PDF)"), "secondary"),
+            ("share", self._("Share between devices"), "secondary"),
+            ("clear", clear or self._("Clear results"), "selected" if clear else "secondary"),
+        ]
+        if self._saved_folder() is not None and self.app.folder_opener is not None:
+            buttons.append((OPEN_FOLDER, self._("Open folder"), "secondary"))
+        rows = -(-len(buttons) // 3)
+        self._place_chart(area, top_h, rows)
+        if len(self.pages) > 1 and len(buttons) % 3 == 0:  # "More" needs another row
+            rows += 1
+            self._place_chart(area, top_h, rows)
+        if len(self.pages) > 1:
+            more = self._("More ({page} of {pages})").format(
+                page=self.app.tr.number(self.page + 1), pages=self.app.tr.number(len(self.pages))
+            )
+            buttons.append(("page", more, "quiet"))
+        row = pygame.Rect(
+            area.left, self.chart.bottom + m.pad, area.width, rows * (m.button_h + m.pad) - m.pad
+        )
+        row_buttons = [Button(key, text, pygame.Rect(row), style) for key, text, style in buttons]
+        for button in row_buttons:
+            if button.key == OPEN_FOLDER:
+                button.icon = folder_icon
+        grid_buttons(
+            row_buttons,
+            row,
+            3,
+            m.button_h,
+            m.pad,
+            self.app.text,
+            m,
+        )
+        self.buttons += row_buttons
+
+    def _place_chart(self, area: pygame.Rect, top_h: int, rows: int) -> None:
+        """Size the chart between the notes and *rows* rows of buttons, and paginate it."""
+        m = self.m
+        row_h = rows * (m.button_h + m.pad) - m.pad
         self.chart = pygame.Rect(
             area.left,
             area.top + top_h + m.pad,
@@ -148,28 +212,12 @@ class ClassSummaryScene(Scene):
         if not self.pages[self.page]:  # the note that there is nothing yet
             page_h = self._empty_note().get_height() + 2 * m.pad
         self.chart.height = max(self.chart.height, page_h)
-        row = pygame.Rect(area.left, self.chart.bottom + m.pad, area.width, row_h)
-        clear = self._("Press again to clear all results") if self.confirm_clear else None
-        buttons = [
-            ("csv", self._("Save as CSV"), "secondary"),
-            ("clear", clear or self._("Clear results"), "selected" if clear else "secondary"),
-        ]
-        if len(self.pages) > 1:
-            more = self._("More ({page} of {pages})").format(
-                page=self.app.tr.number(self.page + 1), pages=self.app.tr.number(len(self.pages))
-            )
-            buttons.append(("page", more, "quiet"))
-        row_buttons = [Button(key, text, pygame.Rect(row), style) for key, text, style in buttons]
-        grid_buttons(
-            row_buttons,
-            row,
-            len(row_buttons),
-            row.height,
-            m.pad,
-            self.app.text,
-            m,
-        )
-        self.buttons += row_buttons
+
+    def _saved_folder(self) -> Path | None:
+        """The folder of the file saved last, if the last action saved one."""
+        if self.status is None or self.status[0] != "saved":
+            return None
+        return Path(self.status[1]).parent
 
     def _note_blocks(self, width: int, scale: float) -> list[Block]:
         m = self.m
@@ -191,7 +239,8 @@ class ClassSummaryScene(Scene):
     def _paginate(self, entries: list[Entry], area: pygame.Rect) -> list[list[pygame.Surface]]:
         """Entries rendered at full size and split into pages of about *area*'s height.
 
-        An entry taller than the area gets a page of its own (the page then scrolls).
+        An entry taller than the area gets a page of its own (the page then scrolls), and
+        a heading alone on a page keeps its first row with it.
         """
         gap = self.m.px(10)
         surfaces = [self._entry(entry, area.width, 1.0) for entry in entries]
@@ -201,7 +250,8 @@ class ClassSummaryScene(Scene):
             need = surface.get_height() + (gap if pages[-1] else 0)
             if entry.summary is None and index + 1 < len(entries):  # keep a heading with a row
                 need += gap + surfaces[index + 1].get_height()
-            if pages[-1] and used + need > area.height:
+            heading_alone = len(pages[-1]) == 1 and entries[index - 1].summary is None
+            if pages[-1] and used + need > area.height and not heading_alone:
                 pages.append([])
                 used = 0
             used += surface.get_height() + (gap if pages[-1] else 0)
@@ -286,10 +336,24 @@ class ClassSummaryScene(Scene):
         )
         return out
 
+    def _view_label(self) -> str:
+        """What the view button says: which results are on show."""
+        if self.view == "device":
+            return self._("Showing: this device")
+        devices = self.classes.results.devices
+        return self.app.tr.ngettext(
+            "Showing: class ({n} device)", "Showing: class ({n} devices)", devices
+        ).format(n=self.app.tr.number(devices))
+
     def _empty_note(self) -> pygame.Surface:
         """What the chart says while there are no answers."""
+        note = (
+            self._("No class results yet. Press Share between devices to import them.")
+            if self.view == "class"
+            else self._("No answers yet. Turn the learning check on, then play a lesson.")
+        )
         return self.app.text.render(
-            self._("No answers yet. Turn the learning check on, then play a lesson."),
+            note,
             self.m.body,
             theme.INK_SOFT,
             self.chart.width,
@@ -310,13 +374,32 @@ class ClassSummaryScene(Scene):
             self.app.profile.save_settings()
         elif key == "csv":
             self.status = self.save_csv()
+        elif key == OPEN_FOLDER:
+            folder = self._saved_folder()
+            problem = open_folder(self.app, folder) if folder is not None else ""
+            if problem:
+                self.status = ("error_open", problem)
+        elif key == "view":
+            self.view = "class" if self.view == "device" else "device"
+            self.page = 0
+        elif key == "share":
+            from game.scenes.import_results import ImportResultsScene
+
+            self._devices_before = self.classes.results.devices
+            self.app.push(ImportResultsScene(self.app, self.classes))
+            return
+        elif key == "pdf":
+            self.status = self.save_report()
         elif key == "clear":
             if confirming:
-                self.store.log.clear()
                 self.page = 0
                 self.status = ("cleared", "")
                 try:
-                    self.store.save()
+                    if self.view == "class":
+                        self.classes.clear()
+                    else:
+                        self.store.log.clear()
+                        self.store.save()
                 except OSError as exc:
                     self.status = ("error", exc.strerror or str(exc))
             else:
@@ -326,11 +409,39 @@ class ClassSummaryScene(Scene):
         self.relayout()
         self.focus_on(key)
 
+    def resume(self, result: object = None) -> None:
+        """Back from the import screen: show the class results when it added to them."""
+        if self.classes.results.devices != self._devices_before:
+            self.view = "class"
+            self.page = 0
+        super().resume(result)
+
+    def _file_stem(self) -> str:
+        """``learning-check-<date>`` (``class-`` first for the class view)."""
+        day = datetime.date.today().isoformat()
+        return f"class-learning-check-{day}" if self.view == "class" else f"learning-check-{day}"
+
+    def save_report(self) -> tuple[str, str]:
+        """Write the one-page PDF report of the results on show; the status to show."""
+        from game.class_report import lessons_report
+        from game.printing.pdf import render_pdf
+
+        devices = self.classes.results.devices if self.view == "class" else 0
+        doc = lessons_report(
+            self.shown_log(), devices, self.app.pack.lessons, self.app.tr, datetime.date.today()
+        )
+        path = self.app.print_folder / f"{self._file_stem()}.pdf"
+        try:
+            write_document(path, render_pdf(doc, self.app.paths.fonts))
+        except OSError as exc:
+            return ("error", exc.strerror or str(exc))
+        return ("saved", str(path))
+
     def save_csv(self) -> tuple[str, str]:
         """Write ``learning-check-<date>.csv`` to the print folder; return the status to show."""
-        path = self.app.print_folder / f"learning-check-{datetime.date.today().isoformat()}.csv"
+        path = self.app.print_folder / f"{self._file_stem()}.csv"
         try:
-            atomic_write(path, self.store.log.csv_text())
+            write_document(path, self.shown_log().csv_text())
         except OSError as exc:
             return ("error", exc.strerror or str(exc))
         return ("saved", str(path))
