@@ -35,6 +35,7 @@ from game.window import HEADLESS_DRIVERS, fit_window, no_display_reason, request
 
 if TYPE_CHECKING:
     from game.content.loader import LoadedPack
+    from game.folder_opener import Opener
     from game.helplines import Helplines, LocalHelp
     from game.profile import Profile
 
@@ -68,18 +69,23 @@ class App:
         sound: bool | None = None,
         speech: bool | None = None,
         lesson_loader: Callable[[Progress], LoadedPack] | None = None,
+        folder_opener: Opener | None = None,
     ) -> None:
         """Open the window and set up the services.
 
         *sound* False makes a silent app (tests, snapshots, benchmarks): no interface
         sounds and, unless *speech* is True, no reading aloud either. *managed_file* is
         the school's managed-settings file (default: ``managed_settings_path()``).
+        *folder_opener* shows a folder in the file manager (the "Open folder" button
+        after saving; None: no such button, as in tests and snapshots).
         """
         pygame.display.init()
         pygame.font.init()
         self.paths = paths
         self.data_folder = data_folder or data_dir()
         self._print_folder = print_folder  # found on first use (see print_folder)
+        #: Opens a folder in the system's file manager (None: this computer cannot).
+        self.folder_opener = folder_opener
         # The first frame needs only these three settings; the validated profile (pydantic)
         # loads right after it, so the title screen appears at once on slow laptops.
         #: Settings a school preset and locked (game/managed_settings.py); never raises.
@@ -590,6 +596,7 @@ def _window_icon() -> pygame.Surface:
 
 def run_game(paths: ContentPaths, *, windowed: bool = False) -> int:
     """Start the game at the title screen."""
+    from game.folder_opener import system_opener
     from game.scenes.title import TitleScene
 
     pygame.init()
@@ -598,7 +605,7 @@ def run_game(paths: ContentPaths, *, windowed: bool = False) -> int:
         pygame.quit()
         sys.stderr.write(reason + "\n")
         return 3
-    app = App(paths, fullscreen=False if windowed else None)
+    app = App(paths, fullscreen=False if windowed else None, folder_opener=system_opener())
     app.push(TitleScene(app))
     app.run()
     app.remember_window_size()

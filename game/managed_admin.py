@@ -113,10 +113,10 @@ def write_file(args: argparse.Namespace, paths: ContentPaths, out: TextIO, err: 
             err.write(f"signal-scouts admin: {mistake}\n")
         err.write("nothing was written\n")
         return 2
-    from game.storage import atomic_write
+    from game.storage import write_document
 
     try:
-        atomic_write(args.write_settings, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        write_document(args.write_settings, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     except OSError as exc:
         err.write(f"signal-scouts admin: cannot write {args.write_settings}: {exc.strerror}\n")
         return 1

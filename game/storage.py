@@ -20,7 +20,7 @@ import contextlib
 import datetime
 import os
 import re
-import tempfile
+import secrets
 import time
 from collections.abc import Mapping
 from pathlib import Path
@@ -40,14 +40,34 @@ STALE_TEMP_SECONDS = 60
 MAX_REPAIR_PASSES = 8
 
 
-def atomic_write(path: Path, data: str | bytes) -> None:
+#: Mode of a saved game file (settings, progress, answers): only this user can read it.
+PRIVATE_MODE = 0o600
+#: Mode asked for a document people read (plans, certificates, CSV): like any new file,
+#: the umask then takes its bits away (0o644 with the usual umask 022).
+DOCUMENT_MODE = 0o666
+#: Flags of a new temporary file: created here or not at all, never through a link,
+#: binary on Windows, not handed to child processes.
+_TEMP_FLAGS = (
+    os.O_WRONLY
+    | os.O_CREAT
+    | os.O_EXCL
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_NOINHERIT", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+
+
+def atomic_write(path: Path, data: str | bytes, mode: int = PRIVATE_MODE) -> None:
     """Write *data* (text as UTF-8) to *path*; a crash leaves either the old or the new file.
 
-    The new file is fsynced before the rename and the folder after it (where the
-    platform allows), so the new name survives a power cut too.
+    The file is created with *mode* less the process umask, as ``open()`` would create
+    it: :data:`PRIVATE_MODE` (the default, for saves) or :data:`DOCUMENT_MODE` (see
+    :func:`write_document`). The new file is fsynced before the rename and the folder
+    after it (where the platform allows), so the new name survives a power cut too.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = _temp_file(path, mode)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data.encode("utf-8") if isinstance(data, str) else data)
@@ -59,6 +79,26 @@ def atomic_write(path: Path, data: str | bytes) -> None:
             os.unlink(tmp)
         raise
     fsync_folder(path.parent)
+
+
+def write_document(path: Path, data: str | bytes) -> None:
+    """Atomically write a file for people to read (plans, certificates, CSV, the index).
+
+    Unlike a save it may be read by other users of the computer (a teacher's other
+    account, a print service): mode 0o666 less the umask, as any new document gets.
+    """
+    atomic_write(path, data, DOCUMENT_MODE)
+
+
+def _temp_file(path: Path, mode: int) -> tuple[int, str]:
+    """Create ``.NAME.xxxxxxxx.tmp`` beside *path* with *mode* (less the umask); (fd, name)."""
+    for _attempt in range(100):
+        name = str(path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(name, _TEMP_FLAGS, mode), name
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name beside {path}")
 
 
 def fsync_folder(folder: Path) -> None:

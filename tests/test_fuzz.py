@@ -340,7 +340,7 @@ def quick_printing(monkeypatch: pytest.MonkeyPatch) -> None:
     """Saving plans, family packs and certificates writes tiny files instead of real PDFs."""
     from game.printing import export, pdf
 
-    def write(self, folder: Path, languages, progress=None):
+    def write(self, folder: Path, languages, progress=None, **_options):
         if progress:
             progress(1, 1)
         return types.SimpleNamespace(count=1)

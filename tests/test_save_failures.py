@@ -13,7 +13,6 @@ import json
 import os
 import resource
 import stat
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,6 +20,7 @@ from pathlib import Path
 import pygame
 import pytest
 
+from game import storage
 from game.app import App
 from game.content.routes import branch_routes
 from game.scenes.check import CheckScene
@@ -59,10 +59,10 @@ def full_disk(monkeypatch: pytest.MonkeyPatch) -> None:
 def read_only_file_system(monkeypatch: pytest.MonkeyPatch) -> None:
     """From now on no file can be created in the data folder (EROFS)."""
 
-    def mkstemp(*_args: object, **_kwargs: object) -> object:
+    def temp_file(*_args: object, **_kwargs: object) -> object:
         raise OSError(errno.EROFS, os.strerror(errno.EROFS))
 
-    monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
+    monkeypatch.setattr(storage, "_temp_file", temp_file)
 
 
 @contextmanager

@@ -250,7 +250,7 @@ def test_teacher_saves_plans_while_the_window_keeps_answering(pilot: Pilot) -> N
     assert isinstance(scene, PrintablesScene)
     pilot.click("save:current")
     seen: set[str] = set()
-    deadline = time.monotonic() + 120
+    deadline = time.monotonic() + 600  # a hang guard, not a speed test (see make bench)
     while scene.busy or not scene.status.startswith("Saved"):
         assert time.monotonic() < deadline, scene.status
         pilot.press(pygame.K_TAB)  # the screen still answers while it saves

@@ -13,6 +13,7 @@ import pygame
 from game.content.taxonomy import SKILLS
 from game.scenes.base import Scene
 from game.scenes.lessons import lessons_for_band, turned_on
+from game.scenes.open_folder import OPEN_FOLDER, natural_width, open_folder, open_folder_button
 from game.ui import draw, theme
 from game.ui.layout import grid
 from game.ui.widgets import Button
@@ -113,9 +114,30 @@ class BadgesScene(Scene):
             rect,
             "action" if self.saved else "primary",
             icon=lambda s, c, z: draw.star(s, c, z, theme.ACCENT, theme.INK),
+            sublabel=self._where_saved() if self.saved else "",
         )
-        rect.height = max(m.button_h, button.needed_height(self.app.text, m))
-        self.buttons.append(button)
+        folder = self.app.print_folder if self.saved else None
+        opener = open_folder_button(self.app, folder, pygame.Rect(rect))
+        row = [button, opener] if opener else [button]
+        if opener:  # "Open folder" beside the certificate (mirrored in right-to-left)
+            wide = natural_width(opener, self.app.text, m)
+            opener.rect.width = min(max(area.width // 4, wide), area.width // 2)
+            rect.width = area.width - opener.rect.width - m.pad
+            opener.rect.left = rect.right + m.pad
+        height = max(m.button_h, *(b.needed_height(self.app.text, m) for b in row))
+        for each in row:
+            each.rect.height = height
+        self.buttons += row
+        self.extent = max(self.extent, rect.bottom)
+
+    def _where_saved(self) -> str:
+        """'Saved in Documents › Signal Scouts': the print folder, named from the home folder."""
+        from pathlib import Path
+
+        from game.folder_names import friendly_folder
+
+        folder = friendly_folder(self.app.print_folder, Path.home())
+        return self._("Saved in {folder}").format(folder=folder)
 
     def _count_label(self, width: int) -> pygame.Surface:
         return self.app.text.render(self._count_text(), self.m.body, theme.INK_SOFT, width)
@@ -177,6 +199,8 @@ class BadgesScene(Scene):
             self.saved, _message = save_certificate(self.app, band, turned_on(self.app))
             self.relayout()
             self.focus_on("certificate")
+        elif key == OPEN_FOLDER and self.saved:
+            open_folder(self.app, self.app.print_folder)  # the button's line says where anyway
 
     def draw_backdrop(self, surface: pygame.Surface) -> None:
         """Badges only change between visits, so the whole grid is drawn once."""

@@ -100,7 +100,7 @@ class HomeGuideScene(Scene):
     def _save(self) -> str:
         from game.printing.export import render_document
         from game.printing.family import family_document
-        from game.storage import atomic_write
+        from game.storage import write_document
 
         lesson = self.lessons()[self.index]
         country = self.app.helplines.for_country(self.app.profile.settings.country)
@@ -109,7 +109,7 @@ class HomeGuideScene(Scene):
         try:
             for fmt in ("pdf", "html"):
                 data = render_document(doc, fmt, self.app.paths.fonts)
-                atomic_write(folder / f"{lesson.id}-family.{fmt}", data)
+                write_document(folder / f"{lesson.id}-family.{fmt}", data)
         except OSError as exc:
             return self._("Could not save the files: {reason}").format(reason=exc.strerror)
         return self._("Saved to {path}").format(path=folder / f"{lesson.id}-family.pdf")

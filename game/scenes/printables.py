@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import threading
+from pathlib import Path
 
 import pygame
 
@@ -16,7 +17,9 @@ from game.content.taxonomy import BANDS
 from game.helplines import ADULT
 from game.scenes.lessons import turned_on
 from game.scenes.list_base import Item, ListScene
+from game.scenes.open_folder import OPEN_FOLDER, open_folder, open_folder_button
 from game.ui import draw, theme
+from game.ui.widgets import Button
 
 
 class PrintablesScene(ListScene):
@@ -29,6 +32,8 @@ class PrintablesScene(ListScene):
     def __init__(self, app) -> None:  # noqa: D107
         super().__init__(app)
         self.worker: threading.Thread | None = None
+        #: The folder the last finished save wrote to (the "Open folder" button shows it).
+        self.saved_folder: Path | None = None
 
     def title(self) -> str:
         """Header title."""
@@ -60,11 +65,21 @@ class PrintablesScene(ListScene):
             ),
         ]
 
+    def extra_buttons(self, area: pygame.Rect) -> list[Button]:
+        """"Open folder" once the files are saved (where the computer can open one)."""
+        button = None if self.busy else open_folder_button(self.app, self.saved_folder, area)
+        return [button] if button else []
+
     def on_button(self, key: str) -> None:
         """Start writing the files in the background; the screen keeps answering."""
         from game.i18n import LANGUAGES
         from game.printing.export import Exporter
 
+        if key == OPEN_FOLDER and self.saved_folder is not None:
+            self.status = open_folder(self.app, self.saved_folder) or self.status
+            self.relayout()
+            self.focus_on(key)
+            return
         if not key.startswith("save:") or self.busy:
             return
         languages = list(LANGUAGES) if key == "save:all" else [self.app.tr.language]
@@ -76,6 +91,7 @@ class PrintablesScene(ListScene):
             self.app.profile.settings.country,
         )
         event_type = export_event()
+        ui_language = self.app.tr.language  # the index page's own words
 
         def post(**news: object) -> None:
             pygame.event.post(pygame.event.Event(event_type, **news))
@@ -86,6 +102,7 @@ class PrintablesScene(ListScene):
                     self.app.print_folder,
                     languages,
                     progress=lambda done, total: post(done=done, total=total),
+                    ui_language=ui_language,
                 )
             except OSError as exc:
                 post(error=exc.strerror or str(exc))
@@ -116,6 +133,7 @@ class PrintablesScene(ListScene):
         elif hasattr(event, "error"):
             self.status = self._("Could not save the files: {reason}").format(reason=event.error)
         else:
+            self.saved_folder = self.app.print_folder
             self.status = tr.ngettext(
                 "Saved {n} file. Open index.html in {folder}",
                 "Saved {n} files. Open index.html in {folder}",
@@ -140,6 +158,11 @@ class CertificatesScene(ListScene):
     help_for = ADULT
 
     columns = 2
+
+    def __init__(self, app) -> None:  # noqa: D107
+        super().__init__(app)
+        #: Where the last certificate was saved (the "Open folder" button shows it).
+        self.saved_folder: Path | None = None
 
     def title(self) -> str:
         """Header title."""
@@ -177,19 +200,30 @@ class CertificatesScene(ListScene):
             )
         return out
 
+    def extra_buttons(self, area: pygame.Rect) -> list[Button]:
+        """"Open folder" once a certificate is saved (where the computer can open one)."""
+        button = open_folder_button(self.app, self.saved_folder, area)
+        return [button] if button else []
+
     def on_button(self, key: str) -> None:
-        """Save the certificate PDF, or say what is still to do."""
-        if key.startswith("cert:"):
-            _ok, self.status = save_certificate(self.app, key.split(":", 1)[1], turned_on(self.app))
-            self.relayout()
-            self.focus_on(key)
+        """Save the certificate PDF, or say what is still to do; or show its folder."""
+        if key == OPEN_FOLDER and self.saved_folder is not None:
+            self.status = open_folder(self.app, self.saved_folder) or self.status
+        elif key.startswith("cert:"):
+            ok, self.status = save_certificate(self.app, key.split(":", 1)[1], turned_on(self.app))
+            if ok:
+                self.saved_folder = self.app.print_folder
+        else:
+            return
+        self.relayout()
+        self.focus_on(key)
 
 
 def save_certificate(app, band: str, lessons) -> tuple[bool, str]:
     """Write the band's certificate PDF to the print folder; return (saved?, a line to show)."""
     from game.printing.certificate import band_complete, certificate_document, skills_practised
     from game.printing.pdf import render_pdf
-    from game.storage import atomic_write
+    from game.storage import write_document
 
     _ = app.tr._
     ages = _(BANDS[band].label)
@@ -201,7 +235,7 @@ def save_certificate(app, band: str, lessons) -> tuple[bool, str]:
     )
     path = app.print_folder / f"certificate-{band}-{app.tr.language}.pdf"
     try:
-        atomic_write(path, render_pdf(doc, app.paths.fonts))
+        write_document(path, render_pdf(doc, app.paths.fonts))
     except OSError as exc:
         return False, _("Could not save the files: {reason}").format(reason=exc.strerror)
     return True, _("Saved to {path}").format(path=path)
