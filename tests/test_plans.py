@@ -24,6 +24,7 @@ from game.paths import ContentPaths
 from game.printing.certificate import certificate_document
 from game.printing.family import family_document
 from game.printing.glance import GLANCE
+from game.printing.handouts import handout_count
 from game.printing.html import render_html
 from game.printing.pdf import render_pdf
 from game.printing.plan import SECTIONS, plan_document
@@ -152,8 +153,10 @@ def test_plans_command_writes_every_file(tmp_path: Path, capsys: pytest.CaptureF
         book = (tmp_path / language / "curriculum-book.pdf").read_bytes()
         assert len(pages_of(book)) > 3 * len(PACK.lessons)
     assert "index.html" in capsys.readouterr().out
-    links = (tmp_path / "index.html").read_text().count("<a href=")
-    assert links == 2 * (4 * len(PACK.lessons) + 2)
+    page = (tmp_path / "index.html").read_text()
+    links = page.count("<a href=") - page.count('<a href="#')  # documents, not the languages
+    handouts = handout_count(PACK.lessons)  # each lesson's handouts and the posters (PDF only)
+    assert links == 2 * (4 * len(PACK.lessons) + 2 + handouts)
 
 
 def test_plans_command_refuses_unknown_lessons_and_languages(

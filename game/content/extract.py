@@ -54,6 +54,11 @@ TRANSLATABLE = {
     "letter",
     "starters",
     "agreement",
+    "story_hook",
+    "beginning",
+    "developing",
+    "secure",
+    "note",
 }
 #: Top-level sections whose strings are not translated (names of sources and standards).
 SKIP_SECTIONS = {"sources", "reviewed_by", "standards"}

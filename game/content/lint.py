@@ -11,6 +11,8 @@ import re
 from collections import deque
 from collections.abc import Iterator, Mapping
 
+from game.content.lint_handouts import check_handouts
+from game.content.lint_plan_extras import check_plan_extras
 from game.content.lint_timing import lint_timing
 from game.content.lint_voice import lint_voices
 from game.content.model import (
@@ -58,8 +60,10 @@ def lint_lesson(
         _check_choice_order,
         _check_tactics_shown,
         _check_plan,
+        check_plan_extras,
         _check_learning_check,
         _check_review,
+        check_handouts,
         lint_voices,
         lint_timing,
     ):
@@ -406,6 +410,8 @@ def _check_words(lesson: Lesson, smap: SourceMap) -> list[Problem]:
         for si, step in enumerate(lesson.steps)
         for where, text in step.child_texts()
     ]
+    if lesson.story_hook:  # the teacher reads it to the class: the band's words apply
+        texts.append((("story_hook",), lesson.story_hook))
     for ii, item in enumerate(lesson.learning_check):
         texts += [
             (("learning_check", ii, "text"), item.text),
@@ -765,6 +771,7 @@ def _check_learning_check(lesson: Lesson, smap: SourceMap) -> list[Problem]:
 #: Plan sections a teacher expects; a lesson without one still plays, with a warning.
 PLAN_SECTIONS = (
     "warm_up",
+    "story_hook",
     "flow",
     "practice",
     "apply",
@@ -773,6 +780,7 @@ PLAN_SECTIONS = (
     "background",
     "home",
     "learning_check",
+    "changes",
 )
 
 

@@ -90,6 +90,29 @@ class Home(_Strict):
     agreement: list[Text] = Field(min_length=2, description="Lines of the family agreement.")
 
 
+class Faq(_Strict):
+    """A question teachers ask about this lesson, with the answer (the plan's background)."""
+
+    question: Text
+    answer: Text
+
+
+class RubricRow(_Strict):
+    """What beginning, developing and secure look like for one learning objective."""
+
+    beginning: Text
+    developing: Text
+    secure: Text
+
+
+class Change(_Strict):
+    """One entry of the lesson's change log (newest first)."""
+
+    version: Annotated[str, StringConstraints(pattern=r"^\d+\.\d+\.\d+$")]
+    date: datetime.date
+    note: Text = Field(description="What changed, in a few words.")
+
+
 #: Built-in pictures a learning-check answer can show (drawn by game/ui/answer_pictures.py).
 CheckPicture = Literal["gift", "secret", "tell", "grown_up", "stop", "tablet"]
 
@@ -526,6 +549,48 @@ Step = Annotated[
 AnyStep = ChatStep | StoryStep | SpotStep | SortStep | QuizStep | HelpPlanStep
 
 
+HandoutKind = Literal[
+    "message_cards",
+    "sort_cards",
+    "worksheet",
+    "exit_ticket",
+    "picture_cards",
+    "family_agreement",
+    "support_plan",
+    "step_cards",
+    "chant_cards",
+    "hand_sheet",
+    "icon_cards",
+]
+#: Drawn black-and-white pictures an ``icon_cards`` handout may print, each with a fixed caption.
+HandoutPicture = Literal[
+    "splash", "dog", "house", "gate", "padlock", "ball", "present", "party", "hidden_card"
+]
+#: A step id, or ``step-id.item-id`` for one message, choice or card of that step.
+HandoutRef = Annotated[
+    str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)?$")
+]
+
+
+class Handout(_Strict):
+    """A printable handout made from the lesson's own lines (see docs/lesson-authoring.md)."""
+
+    id: Id
+    kind: HandoutKind
+    title: Text | None = Field(None, description="Heading on the sheet (default: by kind).")
+    uses: list[HandoutRef] = Field(
+        default_factory=list,
+        description="Steps, or step-id.item-id, whose lines the handout prints (none for "
+        "exit_ticket and family_agreement, which use the lesson's own sections, nor for "
+        "step_cards, chant_cards and hand_sheet, which print the band's own steps).",
+    )
+    pictures: list[HandoutPicture] = Field(
+        default_factory=list,
+        description="icon_cards only: drawn pictures to print, each with its fixed caption "
+        "(see docs/lesson-authoring.md).",
+    )
+
+
 class Lesson(_Strict):
     """A whole lesson: teacher-facing metadata plus the playable story graph."""
 
@@ -565,15 +630,35 @@ class Lesson(_Strict):
     )
     materials: list[Text] = Field(default_factory=list)
     warm_up: Text | None = Field(None, description="The warm-up / baseline question.")
+    story_hook: Text | None = Field(
+        None,
+        description="2-3 sentences the teacher says to introduce the character and setting "
+        "(a made-up story, the band's words), ending with what the class will watch for.",
+    )
     flow: list[FlowPart] = Field(default_factory=list)
     practice: Text | None = Field(None, description="The practice (role-play) activity.")
     apply: Text | None = Field(None, description="The apply activity (poster, plan, ...).")
     exit_ticket: list[ExitTicket] = Field(default_factory=list)
     differentiation: Differentiation | None = None
     background: list[Fact] = Field(default_factory=list)
+    faqs: list[Faq] = Field(
+        default_factory=list, description="Questions teachers ask about this lesson only."
+    )
+    rubric: list[RubricRow] | None = Field(
+        None,
+        description="Own rubric descriptors, one row per objective in the same order "
+        "(default: the same three descriptors for every objective).",
+    )
     home: Home | None = None
+    handouts: list[Handout] = Field(
+        default_factory=list, description="Printable handouts made from the lesson's lines."
+    )
     learning_check: list[CheckItem] = Field(default_factory=list, max_length=5)
     sources: list[Source] = Field(default_factory=list)
+    changes: list[Change] = Field(
+        default_factory=list,
+        description="Change log, newest first; the newest entry's version is the lesson's.",
+    )
     contact: Contact
     start: Id | None = Field(None, description="First step id; defaults to the first step.")
     steps: list[Step] = Field(min_length=1)

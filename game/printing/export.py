@@ -17,9 +17,12 @@ from game.helplines import Helplines
 from game.i18n import Translator
 from game.printing.document import Document
 from game.printing.family import family_document
-from game.printing.index import Entry, update_index
+from game.printing.handout_pictures import story_picture
+from game.printing.handouts import handout_count, handout_documents
+from game.printing.index import Entry, update_index, with_lessons
+from game.printing.lesson_text import LessonText
 from game.printing.plan import curriculum_document, plan_document
-from game.storage import atomic_write
+from game.storage import write_document
 
 FORMATS = ("pdf", "html")
 
@@ -58,16 +61,20 @@ class Exporter:
         lesson_ids: list[str] | None = None,
         formats: tuple[str, ...] = FORMATS,
         progress: Callable[[int, int], None] | None = None,
+        ui_language: str | None = None,
     ) -> ExportResult:
         """Write plans and family packs (and the book, for all lessons) for each language.
 
         *progress* is called with (files written, files to write) before each file.
+        The index page's own words are in *ui_language* (default: the first language).
         """
         lessons = [x for x in self.lessons if lesson_ids is None or x.id in lesson_ids]
         country = self.helplines.for_country(self.country)
         with_book = lesson_ids is None and len(lessons) > 1
         total = len(languages) * (2 * len(lessons) + with_book) * len(formats)
+        total += len(languages) * handout_count(lessons) * ("pdf" in formats)
         result = ExportResult(out)
+        ui = self.translator(ui_language or (languages or ["en"])[0])
         for language in languages:
             tr = self.translator(language)
             docs: list[tuple[str, Document]] = []
@@ -82,9 +89,20 @@ class Exporter:
                     path = out / language / f"{name}.{fmt}"
                     if progress:
                         progress(result.count, total)
-                    atomic_write(path, self.render(doc, fmt))
+                    write_document(path, self.render(doc, fmt))
                     written.append(path)
-            update_index(out, language, [Entry(name, doc.title, formats) for name, doc in docs])
+            # Handouts and posters are for printing: PDF only (cards need crop marks).
+            handouts = handout_documents(lessons, tr, story_picture) if "pdf" in formats else []
+            for name, doc in handouts:
+                path = out / language / f"{name}.pdf"
+                if progress:
+                    progress(result.count, total)
+                write_document(path, self.render(doc, "pdf"))
+                written.append(path)
+            entries = [Entry(name, doc.title, formats) for name, doc in docs]
+            entries += [Entry(name, doc.title, ("pdf",)) for name, doc in handouts]
+            entries = with_lessons(entries, lessons, lambda x, tr=tr: LessonText(x, tr).title)
+            update_index(out, language, entries, ui)
         return result
 
     def render(self, doc: Document, fmt: str) -> str | bytes:

@@ -28,7 +28,17 @@ from game.printing.document import (
     demoted,
 )
 from game.printing.glance import glance_blocks
+from game.printing.handouts import handouts_file
 from game.printing.lesson_text import LessonText
+from game.printing.plan_extras import (
+    change_log_blocks,
+    faq_blocks,
+    myth_blocks,
+    myth_sources,
+    rubric_blocks,
+    story_hook_blocks,
+    story_hook_text,
+)
 from game.printing.plan_steps import StepsSection
 from game.printing.runs import english, isolated
 
@@ -200,6 +210,12 @@ class PlanBuilder:
     def materials(self) -> list[Block]:
         """What the teacher needs in the room."""
         items = [self.text("materials", m) for m in self.lesson.materials]
+        if self.lesson.handouts:  # printed next to this plan (see game.printing.handouts)
+            items.append(
+                self._("Handouts to print (cards, worksheet, exit ticket): {file}").format(
+                    file=handouts_file(self.lesson)
+                )
+            )
         return [Bullets(tuple(items + [self._(m) for m in guidance.MATERIALS]))]
 
     def checklist(self) -> list[Block]:
@@ -218,7 +234,8 @@ class PlanBuilder:
         _, t, lesson = self._, self.text, self.lesson
         what = {
             "warm_up": t("warm_up", lesson.warm_up) if lesson.warm_up else "",
-            "story": _(guidance.STORY_HOOK).format(name=t("contact", lesson.contact.name)),
+            "story": story_hook_text(self)
+            or _(guidance.STORY_HOOK).format(name=t("contact", lesson.contact.name)),
             "game": _(guidance.GAME_PART),
             "practice": _("The practice activity (see 'Practice and apply')."),
             "discuss": _(guidance.DISCUSS_PART),
@@ -246,6 +263,7 @@ class PlanBuilder:
             out.append(Table((_("Time"), _("Part"), _("What happens")), rows, (2, 2, 7)))
         else:
             out.append(Paragraph(_("This lesson has no timed flow yet."), "note"))
+        out += story_hook_blocks(self)
         out.append(Heading(_("Game steps and pause points"), 3))
         out += StepsSection(lesson, self.tr, t).blocks(self.pause_points())
         return out
@@ -371,6 +389,7 @@ class PlanBuilder:
             f"{code} {_(SKILLS[code].name)}" for code in lesson.skills_practised if code in SKILLS
         )
         out.append(Paragraph(_("Skills practised: {skills}").format(skills=skills)))
+        out += rubric_blocks(self)
         return out
 
     def differentiation(self) -> list[Block]:
@@ -428,6 +447,8 @@ class PlanBuilder:
         if tactics:
             out.append(Heading(_("Red flags in this lesson"), 3))
             out.append(Terms(tuple((_(x.name), _(x.explain)) for x in tactics)))
+        out += myth_blocks(self)
+        out += faq_blocks(self)
         return out
 
     def disclosure(self) -> list[Block]:
@@ -454,11 +475,13 @@ class PlanBuilder:
         )
 
     def sources(self) -> list[Block]:
-        """Every source the lesson cites."""
+        """Every source the lesson and its myths to avoid cite, then the change log."""
         items = tuple(
             f"{english(s.title)} ({self.year(s)}): {english(s.url)}" for s in self.lesson.sources
         )
-        return [Bullets(items)] if items else [Paragraph("-", "note")]
+        out: list[Block] = [Bullets(items)] if items else [Paragraph("-", "note")]
+        myths = tuple(myth_sources(self))  # the myths' sources, after the lesson's own
+        return out + ([Bullets(myths)] if myths else []) + change_log_blocks(self)
 
     def year(self, source: Source) -> str:
         """The source's year, or "n.d." (no date) where the source gives none."""
