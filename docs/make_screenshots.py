@@ -88,6 +88,9 @@ PRINTS = [
     ("plan-page-arabic", "plan", "g35-gift-or-trick", "ar"),
     ("plan-page-chinese", "plan", "k2-kai-and-the-tricky-game", "zh_Hans"),
     ("family-letter", "family", "g68-pressure-for-pics", "en"),
+    ("handout-cards", "handouts", "g68-pressure-for-pics", "en"),
+    ("handout-cards-arabic", "handouts", "k2-private-things", "ar"),
+    ("poster", "poster", "G35", "en"),
 ]
 
 
@@ -124,7 +127,7 @@ def summary_shot(out: Path) -> None:
 
 
 def print_shots() -> int:
-    """First pages of a plan (en, ar, zh), a family letter and a certificate, via pdftoppm."""
+    """First pages of a plan (en, ar, zh), a family letter, handouts, a poster and a certificate."""
     import datetime
     import shutil
     import tempfile
@@ -135,8 +138,11 @@ def print_shots() -> int:
     from game.paths import ContentPaths
     from game.printing.certificate import certificate_document
     from game.printing.family import family_document
+    from game.printing.handout_pictures import story_picture
+    from game.printing.handouts import handouts_document
     from game.printing.pdf import render_pdf
     from game.printing.plan import plan_document
+    from game.printing.poster import poster_document
 
     if not shutil.which("pdftoppm"):
         print("pdftoppm not found (Debian: poppler-utils): printables skipped", file=sys.stderr)
@@ -146,10 +152,19 @@ def print_shots() -> int:
     country = load_helplines(paths.assets / "safety" / "helplines.yaml").for_country("US")
     docs = []
     for name, kind, lesson_id, language in PRINTS:
-        build = plan_document if kind == "plan" else family_document
+        tr = Translator(language, paths.locales)
+        if kind == "poster":
+            docs.append((name, poster_document(lesson_id, tr)))
+            continue
         lesson = pack.by_id(lesson_id)
         assert lesson is not None, lesson_id
-        docs.append((name, build(lesson, Translator(language, paths.locales), country)))
+        if kind == "handouts":
+            doc = handouts_document(lesson, tr, story_picture)
+            assert doc is not None, lesson_id
+            docs.append((name, doc))
+        else:
+            build = plan_document if kind == "plan" else family_document
+            docs.append((name, build(lesson, tr, country)))
     day = datetime.date(2026, 11, 29)
     tr = Translator("en", paths.locales)
     docs.append(("certificate", certificate_document("G35", ["R01", "R10", "R12", "R14"], tr, day)))

@@ -160,3 +160,17 @@ def test_subsetting_drops_unused_tables_first_and_embeds_the_same_fonts() -> Non
         fpdf_speedups.install()
     assert embedded_fonts(render_pdf(doc, FONTS)) == own
     assert len(own) >= 3
+
+
+def test_installing_the_speedups_again_changes_nothing() -> None:
+    """Every render installs the speed-ups; the second time leaves fpdf2's methods as they are."""
+    from fontTools.subset import Subsetter
+    from fpdf.line_break import CurrentLine, Fragment
+
+    from game.printing import fpdf_speedups
+
+    fpdf_speedups.install()
+    before = (CurrentLine.width, Fragment.get_character_width, Subsetter.subset)
+    render_pdf(chinese_doc(), FONTS)
+    fpdf_speedups.install()
+    assert (CurrentLine.width, Fragment.get_character_width, Subsetter.subset) == before

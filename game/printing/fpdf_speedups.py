@@ -34,16 +34,14 @@ def install() -> None:
     from fontTools.subset import Subsetter
     from fpdf.line_break import CurrentLine, Fragment
 
-    if getattr(CurrentLine.width, "linear", False):
+    if _ORIGINALS:  # installed already
         return
     _ORIGINALS.update(
         width=CurrentLine.width,
         get_character_width=Fragment.get_character_width,
         subset=Subsetter.subset,
     )
-    prop = property(_line_width)
-    prop.fget.linear = True  # type: ignore[union-attr]
-    CurrentLine.width = prop  # type: ignore[method-assign, assignment]
+    CurrentLine.width = property(_line_width)  # type: ignore[method-assign, assignment]
     Fragment.get_character_width = _character_width_maker(Fragment.get_character_width)
     Subsetter.subset = _dropping_first(Subsetter.subset)
 
