@@ -7,7 +7,7 @@ icon and the tactic's name, and the feedback is kind whatever was chosen.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 import pygame
@@ -47,6 +47,8 @@ class ChatScene(StepScene):
         self.phone = pygame.Rect(0, 0, 0, 0)
         #: Large text: the phone on top and the panel under it, across the window.
         self.stacked = False
+        #: Classroom mode: the teacher showed every red flag of the chat so far.
+        self.flags_shown = False
 
     # -- layout ----------------------------------------------------------------
     def release(self) -> None:
@@ -173,6 +175,13 @@ class ChatScene(StepScene):
             self._bottom_button("next", self._("Next"), arrow=True)
         elif phase is Phase.FINISHED:
             self._bottom_button("finish", self._("Finish mission"), arrow=True)
+        if self.session.mode == "classroom" and phase in (
+            Phase.READING,
+            Phase.CONTINUE,
+            Phase.FINISHED,
+        ):
+            top = self.panel.top + self._prompt_height(self.panel_prompt() or "") + self.m.pad
+            self._classroom_buttons(top)
 
     def _bottom_button(self, key: str, label: str, *, arrow: bool) -> None:
         m = self.m
@@ -225,9 +234,47 @@ class ChatScene(StepScene):
             top += self.app.text.render(
                 note, m.small, theme.INK_SOFT, self.panel.width
             ).get_height() + m.px(10)
+        if self.session.mode == "classroom":
+            top = self._classroom_buttons(top)
         # Choices are never shrunk: when they do not fit beside the phone, the panel
         # goes under it (see build) and the page scrolls.
         self.buttons.extend(self._make_choices(top, m.body))
+
+    def _classroom_buttons(self, top: int) -> int:
+        """Classroom only: 'Count the hands' (the tally) and the teacher's red-flag reveal.
+
+        Side by side at *top* when their words fit, else one under the other (near the
+        top of the page, so the chat stays in view). Returns where the next thing goes.
+        """
+        m = self.m
+        labels = [("tally", self._("Count the hands"))] if self.session.step.has_choices else []
+        if any(entry.tactic for entry in self.session.history):
+            hide = self._("Hide the red flags")
+            labels.append(("flags", hide if self.flags_shown else self._("Show the red flags")))
+        if not labels:
+            return top
+        gap = m.px(12)
+        width = (self.panel.width - gap * (len(labels) - 1)) // len(labels)
+        buttons = [
+            Button(key, label, pygame.Rect(0, top, width, m.button_h), "secondary")
+            for key, label in labels
+        ]
+        if not all(b.fits_words(self.app.text, m) for b in buttons):
+            width = self.panel.width
+        x = self.panel.left
+        for button in buttons:
+            button.rect.update(x, top, width, m.button_h)
+            button.rect.height = max(m.button_h, button.needed_height(self.app.text, m))
+            if width == self.panel.width:
+                top = button.rect.bottom + gap
+            else:
+                x += width + gap
+        if width < self.panel.width:  # one row: one height
+            tallest = max(b.rect.height for b in buttons)
+            for button in buttons:
+                button.rect.height = tallest
+        self.buttons.extend(buttons)
+        return max(b.rect.bottom for b in buttons) + m.pad
 
     def _make_choices(self, top: int, size: int) -> list[Button]:
         area = pygame.Rect(self.panel.left, top, self.panel.width, self.panel.bottom - top)
@@ -261,6 +308,7 @@ class ChatScene(StepScene):
             else:
                 session.advance()
                 self.app.sound.play("message")
+                self.flags_shown = False  # a new step: the class looks for its flags first
             self.scroll = 0
         elif key.startswith("feel:"):
             session.answer_check_in(key.split(":", 1)[1])
@@ -270,6 +318,14 @@ class ChatScene(StepScene):
             self.scroll = 0
         elif key == "finish":
             self.finish_lesson()
+            return
+        elif key == "tally":
+            self.count_hands()
+            return
+        elif key == "flags":
+            self.flags_shown = not self.flags_shown
+            self.relayout()
+            self.focus_on("flags")
             return
         if not self.follow():
             self.relayout()
@@ -390,7 +446,8 @@ class ChatScene(StepScene):
         lit up, a red flag shown on a bubble of the same size), only those are redrawn.
         """
         chat = self._chat_area()
-        bubbles = tuple(self.bubbles.render(entry, chat.width) for entry in self.session.history)
+        history = [self._as_shown(entry) for entry in self.session.history]
+        bubbles = tuple(self.bubbles.render(entry, chat.width) for entry in history)
         view = self._phone_view
         if view is None or not view.same_layout(chat, self.scroll, self._backdrop, bubbles):
             view = _PhoneView(chat, self._backdrop, pygame.Surface(chat.size).convert(surface))
@@ -400,6 +457,12 @@ class ChatScene(StepScene):
         elif any(a is not b for a, b in zip(view.bubbles, bubbles, strict=True)):
             self._redraw_changed(view, self._under(surface), bubbles)
         surface.blit(view.image, chat.topleft)
+
+    def _as_shown(self, entry: Entry) -> Entry:
+        """*entry* with its red-flag tag shown when the teacher revealed the red flags."""
+        if self.flags_shown and entry.tactic and not entry.revealed:
+            return replace(entry, revealed=True)
+        return entry
 
     def _under(self, surface: pygame.Surface) -> pygame.Surface:
         """What lies under the chat: the backdrop (same coordinates as *surface*)."""
@@ -524,7 +587,8 @@ class ChatScene(StepScene):
                 surface.blit(
                     note, self.start_pos(panel, note, panel.top + label.get_height() + m.px(10))
                 )
-            if phase in (Phase.READING, Phase.CONTINUE, Phase.FINISHED) and not self.stacked:
+            big_scout = not self.stacked and self.session.mode != "classroom"
+            if phase in (Phase.READING, Phase.CONTINUE, Phase.FINISHED) and big_scout:
                 draw.avatar(surface, (panel.centerx, panel.centery - m.px(10)), m.px(150), "scout")
         if phase is Phase.FEEDBACK:
             self._draw_feedback(surface)

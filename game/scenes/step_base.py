@@ -57,6 +57,85 @@ class StepScene(Scene):
             return self._("Preview: {title}").format(title=title)
         return title
 
+    # -- classroom: where the class is in the lesson ---------------------------------
+    def step_progress(self) -> tuple[int, int] | None:
+        """(step number, steps in all) in classroom mode; None for a child's own play.
+
+        The number counts the steps the class went through to get here (after a "Go to
+        step" jump, the shortest way from the start to where they jumped); the total adds
+        the fewest steps left from here to an end. Taking a longer branch (a repair path)
+        makes the total grow: it always describes the way the class is actually on.
+        """
+        if self.session.mode != "classroom":
+            return None
+        from game.content.routes import route_between, route_to
+
+        path = self.session.path
+        lead = route_to(self.lesson, path[0]) if path else None
+        done = len(path) + (len(lead) - 1 if lead else 0)
+        rest = route_between(self.lesson, self.session.step_id, None)
+        return done, done + (len(rest) - 1 if rest else 0)
+
+    def _progress_label(self) -> pygame.Surface | None:
+        """'Step 4 of 11' for the strip under the header (None outside classroom mode)."""
+        progress = self.step_progress()
+        if progress is None:
+            return None
+        number = self.app.tr.number
+        # TRANSLATORS: classroom mode, under the header: where the class is in the lesson.
+        words = self._("Step {n} of {total}").format(
+            n=number(progress[0]), total=number(progress[1])
+        )
+        return self.app.text.render(words, self.m.small, theme.INK, bold=True)
+
+    def _progress_height(self) -> int:
+        label = self._progress_label()
+        return label.get_height() + self.m.pad // 2 if label else 0
+
+    def content_rect(self) -> pygame.Rect:
+        """The area below the header, and below the classroom step progress strip."""
+        rect = super().content_rect()
+        strip = self._progress_height()
+        return pygame.Rect(rect.left, rect.top + strip, rect.width, max(0, rect.height - strip))
+
+    def _draw_page_title(self, surface: pygame.Surface) -> None:
+        """The page title, then (classroom mode) 'Step n of total' with a thin bar."""
+        super()._draw_page_title(surface)
+        label = self._progress_label()
+        progress = self.step_progress()
+        if label is None or progress is None:
+            return
+        m = self.m
+        top = self.header_height() + self._title_h + m.pad // 4
+        row = pygame.Rect(2 * m.pad, top, m.width - 4 * m.pad, label.get_height())
+        surface.blit(label, self.start_pos(row, label, row.top))
+        room = row.width - label.get_width() - m.pad
+        if room < m.px(60):
+            return  # no room for the bar: the words alone say it
+        bar = pygame.Rect(0, 0, room, max(6, m.px(12)))
+        bar.centery = row.centery
+        bar.left = row.left if m.rtl else row.right - room
+        done = round(bar.width * progress[0] / max(1, progress[1]))
+        fill = pygame.Rect(bar.right - done if m.rtl else bar.left, bar.top, done, bar.height)
+        pygame.draw.rect(surface, theme.WHITE, bar, border_radius=bar.height // 2)
+        pygame.draw.rect(surface, theme.PRIMARY, fill, border_radius=bar.height // 2)
+        pygame.draw.rect(surface, theme.OUTLINE, bar, 2, border_radius=bar.height // 2)
+
+    def count_hands(self) -> None:
+        """Classroom: open the show-of-hands tally for this step's choices.
+
+        The choice the teacher goes with is then pressed here, as if picked directly.
+        """
+        from game.scenes.tally import TallyScene
+
+        choices = [(c.id, self.lt(c.id, c.text)) for c in self.session.step.choice_list]
+        self.app.push(TallyScene(self.app, self.title(), choices), self._after_tally)
+
+    def _after_tally(self, choice_id: str | None) -> None:
+        """Play the class's choice (nothing happens after Back)."""
+        if choice_id and self.session.phase is Phase.CHOOSING:
+            self.on_button(f"choice:{choice_id}")
+
     def choosing_prompt(self) -> str:
         """The line over a chat's choices: the step's ``prompt``, else "What do you do?".
 

@@ -1,0 +1,184 @@
+"""Classroom mode's show-of-hands tally: how many hands went up for each choice.
+
+The teacher counts the hands and enters them (keys 1-4 pick a choice, + and - change
+its count, or the big - and + buttons beside each choice); a bar per choice shows the
+count, with the number written beside it. Pressing a choice (or "Go with most hands")
+hands its id back to the lesson screen, which plays it as the class's choice.
+The counts live only on this screen: they are never saved, logged or sent anywhere.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.helplines import ADULT
+from game.scenes.base import Scene
+from game.ui import theme
+from game.ui.widgets import Button
+
+if TYPE_CHECKING:
+    from game.app import App
+    from game.narration.lines import Line
+
+NUMBER_KEYS = {pygame.K_1: 0, pygame.K_2: 1, pygame.K_3: 2, pygame.K_4: 3}
+PLUS_KEYS = {pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS}
+MINUS_KEYS = {pygame.K_MINUS, pygame.K_KP_MINUS}
+#: More hands than any class has (a held key stops here).
+MOST_HANDS = 99
+
+
+class TallyScene(Scene):
+    """Enter the hands up for each choice, see a bar per choice, then go with one."""
+
+    help_for = ADULT
+
+    def __init__(self, app: App, title: str, choices: list[tuple[str, str]]) -> None:
+        """*choices* are (choice id, label) pairs in the lesson's order; *title* heads it."""
+        super().__init__(app)
+        self._title = title
+        self.choices = choices
+        #: Hands up per choice: on this screen only, never saved.
+        self.counts = [0] * len(choices)
+        #: The choice that + and - change (keys 1-4 pick it).
+        self.selected = 0
+        self.bars: list[pygame.Rect] = []
+
+    def title(self) -> str:
+        """Header title: the lesson's."""
+        return self._title
+
+    def intro(self) -> str:
+        """What to do on this screen."""
+        return self._(
+            "Count the hands for each choice: keys 1-4 pick a choice, + and - change its "
+            "count. Then press the class's choice."
+        )
+
+    def most_hands(self) -> str | None:
+        """The choice with the most hands, or None when no hands are counted or it is a tie."""
+        top = max(self.counts, default=0)
+        if top == 0 or self.counts.count(top) > 1:
+            return None
+        return self.choices[self.counts.index(top)][0]
+
+    # -- layout ----------------------------------------------------------------
+    def _intro_label(self, width: int) -> pygame.Surface:
+        return self.app.text.render(self.intro(), self.m.small, theme.INK_SOFT, width)
+
+    def build(self) -> None:
+        """Per choice: the choice's button, then - and + and the bar with its count."""
+        m = self.m
+        area = self.content_rect().inflate(-2 * m.pad, -2 * m.pad)
+        y = area.top + self._intro_label(area.width).get_height() + m.pad
+        side = max(m.button_h, m.px(72))
+        choice_w = area.width * 11 // 20
+        self.bars = []
+        for index, (choice_id, label) in enumerate(self.choices):
+            rect = pygame.Rect(area.left, y, choice_w, m.button_h)
+            number = self.app.tr.number(index + 1)
+            button = Button(
+                f"pick:{choice_id}", f"{number}. {label}", rect, "choice", align="left", bold=False
+            )
+            rect.height = max(side, button.needed_height(self.app.text, m))
+            minus = pygame.Rect(rect.right + m.pad, y, side, side)
+            plus = pygame.Rect(minus.right + m.px(10), y, side, side)
+            # TRANSLATORS: classroom tally: one hand fewer for a choice (a big "-" button).
+            less = Button(f"minus:{index}", self._("−"), minus, "secondary", text_size=m.font(40))
+            # TRANSLATORS: classroom tally: one more hand for a choice (a big "+" button).
+            more = Button(f"plus:{index}", self._("+"), plus, "secondary", text_size=m.font(40))
+            self.buttons += [button, less, more]
+            bar_left = plus.right + m.pad
+            self.bars.append(pygame.Rect(bar_left, y, max(0, area.right - bar_left), rect.height))
+            y += rect.height + m.pad
+        most = Button("most", self._("Go with most hands"), pygame.Rect(0, y, 0, 0), "primary")
+        half = (area.width - m.pad) // 2
+        most.rect.update(area.right - half, y, half, m.button_h)
+        most.rect.height = max(m.button_h, most.needed_height(self.app.text, m))
+        self.buttons.append(most)
+        self.extent = most.rect.bottom + m.pad
+
+    def first_focus(self) -> int:
+        """No choice is pre-selected: Enter alone never picks for the class."""
+        return -1
+
+    # -- input -----------------------------------------------------------------
+    def on_button(self, key: str) -> None:
+        """Change a count, or go with a choice (the one pressed, or the most hands)."""
+        kind, _, value = key.partition(":")
+        if kind in ("plus", "minus"):
+            self.selected = int(value)
+            self.change(1 if kind == "plus" else -1)
+        elif kind == "pick":
+            self.app.pop(value)
+        elif kind == "most":
+            winner = self.most_hands()
+            if winner is not None:
+                self.app.pop(winner)
+
+    def change(self, by: int) -> None:
+        """Add *by* hands to the selected choice (never below 0)."""
+        index = self.selected
+        self.counts[index] = min(MOST_HANDS, max(0, self.counts[index] + by))
+        self.dirty = True
+
+    def on_key(self, event: pygame.event.Event) -> None:
+        """Keys 1-4 pick the choice to count; + (or =) and - change its count."""
+        if event.key in NUMBER_KEYS and NUMBER_KEYS[event.key] < len(self.choices):
+            self.selected = NUMBER_KEYS[event.key]
+            self.dirty = True
+        elif event.key in PLUS_KEYS:
+            self.change(1)
+        elif event.key in MINUS_KEYS:
+            self.change(-1)
+
+    def narration_body(self) -> list[Line]:
+        """What to do, then each choice with its count."""
+        lines = [self.say.said(self.intro())]
+        for index, (_choice_id, label) in enumerate(self.choices):
+            lines.append(self.say.said(f"{self.app.tr.number(index + 1)}. {label}"))
+            lines.append(self.say.said(self._hands(self.counts[index])))
+        return lines
+
+    def _hands(self, count: int) -> str:
+        words = self.app.tr.ngettext("{n} hand", "{n} hands", count)
+        return words.format(n=self.app.tr.number(count))
+
+    # -- drawing ---------------------------------------------------------------
+    def draw_content(self, surface: pygame.Surface) -> None:
+        """The intro, then a bar per choice with its number of hands written beside it.
+
+        The choice whose count + and - change is marked with a thick outline and an arrow.
+        """
+        m = self.m
+        area = self.content_rect().inflate(-2 * m.pad, -2 * m.pad)
+        intro = self._intro_label(area.width)
+        surface.blit(intro, self.start_pos(area, intro, area.top))
+        top = max(self.counts, default=0)
+        for index, row in enumerate(self.bars):
+            if m.rtl:  # the buttons were mirrored with the layout; the bars follow them here
+                row = pygame.Rect(m.width - row.right, row.top, row.width, row.height)
+            label = self.app.text.render(
+                self._hands(self.counts[index]), m.body, theme.INK, bold=True
+            )
+            track_w = max(0, row.width - label.get_width() - m.pad)
+            track = pygame.Rect(0, 0, track_w, max(m.px(24), row.height // 3))
+            track.centery = row.centery
+            track.left = row.right - track_w if m.rtl else row.left
+            filled = round(track.width * self.counts[index] / top) if top else 0
+            fill = pygame.Rect(
+                track.right - filled if m.rtl else track.left, track.top, filled, track.height
+            )
+            if track_w > 0:
+                pygame.draw.rect(surface, theme.WHITE, track, border_radius=m.px(6))
+                pygame.draw.rect(surface, theme.PRIMARY, fill, border_radius=m.px(6))
+                width = m.px(5) if index == self.selected else 2
+                pygame.draw.rect(surface, theme.INK, track, width, border_radius=m.px(6))
+            x = track.left - m.pad - label.get_width() if m.rtl else track.right + m.pad
+            surface.blit(label, (x, row.centery - label.get_height() // 2))
+            if index == self.selected:
+                pick = next(b for b in self.buttons if b.key == f"pick:{self.choices[index][0]}")
+                pygame.draw.rect(
+                    surface, theme.INK, pick.rect.inflate(m.px(8), m.px(8)), m.px(4), m.px(12)
+                )
