@@ -248,3 +248,29 @@ def test_projector_chat_has_no_big_scout_picture(
     app.render()
     big = [s for s in sizes if s >= scene.m.px(150)]
     assert bool(big) == (mode == "play")
+
+
+def test_story_choice_pages_count_the_hands_too(pilot: Pilot) -> None:
+    """A class on a story page with choices opens the tally, and its pick plays that choice."""
+    from game.scenes.story import StoryScene
+    from game.scenes.tally import TallyScene
+
+    open_class_lesson(pilot, "k2-kai-and-the-tricky-game")
+    for _ in range(20):
+        scene = pilot.app.scene
+        if isinstance(scene, StoryScene) and scene.session.phase is Phase.CHOOSING:
+            break
+        pilot.click("next")
+    else:
+        raise AssertionError("never reached a story choice")
+    step_id = scene.session.step_id
+    pilot.click("tally")
+    assert isinstance(pilot.app.scene, TallyScene)
+    pilot.press(pygame.K_1)
+    pilot.press(pygame.K_PLUS)
+    pilot.click("most")
+    story = pilot.app.scene
+    assert isinstance(story, StoryScene) and story.session.step_id == step_id
+    assert story.session.phase is Phase.FEEDBACK
+    assert story.session.chosen is not None
+    assert story.session.chosen.id == story.session.step.choice_list[0].id

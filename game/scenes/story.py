@@ -17,6 +17,7 @@ from game.ui import theme
 from game.ui.flow import READABLE, Block, draw_blocks, fit, height_of
 from game.ui.layout import split
 from game.ui.pictures import draw_picture
+from game.ui.widgets import Button
 
 if TYPE_CHECKING:
     from game.narration.lines import Line
@@ -133,6 +134,10 @@ class StoryScene(StepScene):
     def _choice_buttons(self) -> None:
         m = self.m
         top = self.page.top + height_of(self._text_blocks(self.page.width, 1.0)) + m.pad
+        if self.session.mode == "classroom":  # the teacher counts the class's hands first
+            tally = pygame.Rect(self.page.left, top, self.page.width, m.button_h)
+            self.buttons.append(Button("tally", self._("Count the hands"), tally, "secondary"))
+            top = tally.bottom + m.pad
         area = pygame.Rect(self.page.left, top, self.page.width, max(0, self.page.bottom - top))
         self.buttons.extend(self.choice_buttons(area, m.body, m.px(12)))
 
@@ -161,6 +166,9 @@ class StoryScene(StepScene):
         if key.startswith("choice:"):
             choice = session.choose(key.split(":", 1)[1])
             self.choice_sound(choice)
+        elif key == "tally":
+            self.count_hands()
+            return
         elif key == "next":
             session.advance()
         elif key == "finish":
