@@ -66,6 +66,12 @@ i18n: $(STAMP)
 fonts: $(STAMP)
 	$(BIN)/python -m game.fonts_subset
 
+# The interface sounds and menu music (assets/sounds, CC0) are made by game/sound_make.py;
+# the same bytes every run (the music needs SoX with Ogg Vorbis, e.g. Debian's `sox`).
+.PHONY: sounds
+sounds: $(STAMP)
+	$(BIN)/python -m game.sound_make
+
 # One self-contained windowed file for schools: dist/signal-scouts (.exe on Windows, a .app
 # on macOS), built with PyInstaller from packaging/signal-scouts.spec; `make dist-test` runs
 # it from a temporary folder outside the repository (packaging/smoke_test.py).

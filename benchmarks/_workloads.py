@@ -190,6 +190,44 @@ def chat_frames() -> dict[str, Any]:
     return results
 
 
+def animating_frames(frames: int = 300, warmup: int = 20) -> dict[str, Any]:
+    """Frames while a message slides into a 40-message chat, through the real loop's path.
+
+    Each frame is what ``App.run`` does while a screen animates: ``App.animating()`` (the
+    chat asks to redraw only the phone) then ``App.render()`` (draw + flip). The clock is
+    stepped ~16 ms a frame through the slide, which starts again when it ends.
+    """
+    import tempfile
+
+    import pygame
+
+    from game.scenes.chat import SLIDE_MS, _Arrival
+
+    with tempfile.TemporaryDirectory(prefix="signal-scouts-bench-") as folder:
+        app = _app(Path(folder))
+        scene = chat_scene_with_history(app)
+        now = [0]
+        app.guard.clock = lambda: now[0]
+        app.render()
+        times: list[float] = []
+        for index in range(warmup + frames):
+            arrival = scene._arrival
+            if arrival is None:  # (again) a message starts to slide in
+                tween = app.motion.tween(SLIDE_MS, app.guard.clock)
+                scene._arrival = _Arrival(len(scene.session.history), "contact", 0, tween)
+            now[0] += 16
+            began = time.perf_counter()
+            drawn = app.animating() and app.render()
+            elapsed = time.perf_counter() - began
+            if index >= warmup and drawn:
+                times.append(elapsed * 1000)
+        result = _summary(times)
+        result["size"] = list(app.screen.get_size())
+        result["messages"] = len(scene.session.history)
+        pygame.quit()
+    return result
+
+
 # -- 3. idle -------------------------------------------------------------------------------
 def idle() -> dict[str, Any]:
     """The real loop (``App.run``) on the title screen, as ``run_game`` starts it.
@@ -560,6 +598,7 @@ WORKLOADS = {
     "bare_startup": bare_startup,
     "game_startup": game_startup,
     "chat_frames": chat_frames,
+    "animating_frames": animating_frames,
     "idle": idle,
     "playthrough": playthrough,
 }

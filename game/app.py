@@ -42,6 +42,8 @@ if TYPE_CHECKING:
 ResultCallback = Callable[[Any], None]
 #: How long the loop sleeps between checks for input when nothing happens (ms).
 IDLE_WAIT_MS = 30
+#: Time between two frames while the screen in front animates (ms, about 60 frames a second).
+FRAME_MS = 16
 #: Presses set aside while a screen waits for the lessons (releases stay queued).
 WAIT_DROPS = [
     pygame.KEYDOWN,
@@ -106,7 +108,7 @@ class App:
         #: A text size forced for a while (classroom mode), instead of the setting.
         self.text_size_override: str | None = None
         self._sound_override = sound
-        self.sound = Sounds(False)
+        self.sound = Sounds(paths.assets / "sounds")
         self._fullscreen_override = fullscreen
         self.fullscreen = self.early.fullscreen if fullscreen is None else fullscreen
         #: The desktop is too small for a window: start full screen whatever the setting.
@@ -166,6 +168,7 @@ class App:
         self.sound.set_enabled(
             settings.sound if self._sound_override is None else self._sound_override
         )
+        self.sound.set_music(settings.music and self._sound_override is not False)
         if settings.language != self.tr.language:
             self.tr.set_language(settings.language)
             self.text.language = settings.language
@@ -451,6 +454,7 @@ class App:
         self.stack.append((scene, on_result))
         self.guard.hold()
         scene.enter()
+        self.sound.follow(scene.plays_music)
 
     def pop(self, result: Any = None) -> None:
         """Close the top screen and hand *result* to the one below (quit when none is left)."""
@@ -463,6 +467,8 @@ class App:
         self.scene.resume(result)
         if callback:
             callback(result)
+        if self.stack:
+            self.sound.follow(self.scene.plays_music)
 
     def replace(self, scene: Scene) -> None:
         """Swap the top screen for *scene*."""
@@ -471,6 +477,7 @@ class App:
         self.stack.append((scene, callback))
         self.guard.hold()
         scene.enter()
+        self.sound.follow(scene.plays_music)
 
     def reset_to(self, scene: Scene) -> None:
         """Clear the stack and start again from *scene*."""
@@ -537,6 +544,22 @@ class App:
         self.frames_drawn += 1
         return True
 
+    def animating(self) -> bool:
+        """True while the screen in front moves something; it then gets a frame to draw.
+
+        A screen animates when it has an ``animating`` attribute that is true (see
+        ``game/ui/motion.py``); its ``animation_frame()`` then says what to redraw. When
+        nothing moves the loop naps as usual.
+        """
+        if not self.stack or not getattr(self.scene, "animating", False):
+            return False
+        frame = getattr(self.scene, "animation_frame", None)
+        if frame is not None:
+            frame()
+        else:
+            self.scene.dirty = True
+        return True
+
     def pump(self) -> None:
         """Handle every queued event, step switch scanning, then draw if needed (one turn)."""
         events = pygame.event.get()
@@ -572,8 +595,9 @@ class App:
                 else:
                     self._watch_loading()
                     self.narration.tick()  # the next line, the word being read
+                    moving = self.animating()
                     self.render()
-                    pygame.time.wait(IDLE_WAIT_MS)
+                    pygame.time.wait(FRAME_MS if moving else IDLE_WAIT_MS)
         except ClosingWhileLoading:  # closed while a screen drawn or read waited for lessons
             self.running = False
 

@@ -73,6 +73,11 @@ class Settings(BaseModel):
     version: Version = 1
     text_size: Literal["normal", "large", "extra_large", "double"] = "normal"
     sound: bool = True
+    music: bool = Field(
+        False,
+        description="Quiet music on the menus. Off until someone turns it on: many "
+        "laptops share one classroom.",
+    )
     fullscreen: bool = False
     window_size: tuple[WindowSide, WindowSide] | None = Field(
         None, description="The window's size when the game last closed (not full screen)."

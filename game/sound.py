@@ -1,64 +1,132 @@
-"""Gentle interface sounds, synthesised at start-up (no audio files to license).
+"""Gentle interface sounds and a quiet menu music loop, with separate switches.
 
-The mixer starts only when sound is switched on, and a machine without a sound
-card simply plays nothing.
+The files in assets/sounds are self-made (game/sound_make.py, CC0). The mixer starts
+only when sound or music is switched on, and a machine without a sound card simply
+plays nothing (the switches still work; nothing is heard).
+
+Music plays only while a menu screen is in front (one whose ``plays_music`` is True:
+title, age groups, lessons list, settings); it pauses during lessons and carries on
+when a menu comes back.
 """
 
 from __future__ import annotations
 
-import math
-from array import array
+from pathlib import Path
 
 import pygame
 
+#: The mixer format (the narration player uses the same).
 RATE = 22050
-_TONES = {
-    # name: list of (frequency Hz, seconds)
-    "tap": [(660, 0.04)],
-    "message": [(520, 0.05), (780, 0.07)],
-    "good": [(523, 0.08), (659, 0.08), (784, 0.14)],
-    "okay": [(523, 0.08), (587, 0.12)],
-    "think": [(440, 0.10), (494, 0.12)],
-    "done": [(523, 0.1), (659, 0.1), (784, 0.1), (1047, 0.22)],
-}
-
-
-def _samples(notes: list[tuple[float, float]], volume: float = 0.25) -> array:
-    data = array("h")
-    for freq, seconds in notes:
-        count = int(RATE * seconds)
-        for i in range(count):
-            envelope = min(1.0, i / (RATE * 0.01)) * (1 - i / count) ** 1.5
-            value = volume * envelope * math.sin(2 * math.pi * freq * i / RATE)
-            sample = int(value * 32767)
-            data.extend((sample, sample))
-    return data
+#: Sound names the game plays, each a WAV file in the sounds folder.
+NAMES = ("select", "correct", "not_quite", "okay", "badge", "page", "message")
+#: Older names screens use -> the sound they mean.
+ALIASES = {"tap": "select", "good": "correct", "think": "not_quite", "done": "badge"}
+MUSIC_FILE = "menu_music.ogg"
+#: Interface sounds' volume (the files are already soft: peaks near -9 dBFS).
+SOUND_VOLUME = 0.8
+#: Music sits well under speech and interface sounds.
+MUSIC_VOLUME = 0.35
+#: Music fades in over this long when it starts or comes back (never abruptly loud).
+FADE_IN_MS = 1200
 
 
 class Sounds:
-    """Plays named interface sounds when enabled."""
+    """Plays named interface sounds, and the menu music loop, when each is switched on."""
 
-    def __init__(self, enabled: bool) -> None:
+    def __init__(self, folder: Path, *, enabled: bool = False, music: bool = False) -> None:
+        """Sounds from *folder*; nothing is loaded and no mixer opens until needed."""
+        self.folder = folder
         self._sounds: dict[str, pygame.mixer.Sound] = {}
-        self._ready = False
+        self._mixer_ready = False
+        #: Interface sounds are on (and the mixer could open).
         self.enabled = False
+        #: The music switch (the player's setting).
+        self.music_on = False
+        #: The screen in front is a menu that has music.
+        self.menu = False
+        #: What the music is doing: "stopped", "playing" or "paused".
+        self.music_state = "stopped"
         self.set_enabled(enabled)
+        self.set_music(music)
 
-    def set_enabled(self, enabled: bool) -> None:
-        """Switch sound on or off (starting the mixer the first time it is needed)."""
-        self.enabled = enabled
-        if enabled and not self._ready:
-            try:
+    # -- the mixer ----------------------------------------------------------------
+    def _open_mixer(self) -> bool:
+        """Start the mixer once; False when this machine has no sound device."""
+        if self._mixer_ready:
+            return True
+        try:
+            if not pygame.mixer.get_init():
                 pygame.mixer.init(frequency=RATE, size=-16, channels=2)
-                self._sounds = {
-                    name: pygame.mixer.Sound(buffer=_samples(notes).tobytes())
-                    for name, notes in _TONES.items()
-                }
-                self._ready = True
-            except pygame.error:
-                self.enabled = False
+        except pygame.error:
+            return False
+        self._mixer_ready = True
+        return True
+
+    def _load_sounds(self) -> None:
+        """Read the WAV files (a missing or broken one just stays silent)."""
+        for name in NAMES:
+            if name in self._sounds:
+                continue
+            try:
+                sound = pygame.mixer.Sound(str(self.folder / f"{name}.wav"))
+            except (pygame.error, FileNotFoundError):
+                continue
+            sound.set_volume(SOUND_VOLUME)
+            self._sounds[name] = sound
+
+    # -- interface sounds -----------------------------------------------------------
+    def set_enabled(self, enabled: bool) -> None:
+        """Switch interface sounds on or off (starting the mixer the first time)."""
+        self.enabled = enabled and self._open_mixer()
+        if self.enabled:
+            self._load_sounds()
 
     def play(self, name: str) -> None:
-        """Play the sound *name* if sound is on."""
-        if self.enabled and self._ready:
-            self._sounds[name].play()
+        """Play the sound *name* (see NAMES and ALIASES) if sound is on."""
+        name = ALIASES.get(name, name)
+        if name not in NAMES:
+            raise KeyError(f"no sound called {name!r}")
+        sound = self._sounds.get(name) if self.enabled else None
+        if sound is not None:
+            sound.play()
+
+    # -- music ------------------------------------------------------------------------
+    def set_music(self, on: bool) -> None:
+        """Switch the menu music on or off; it starts at once if a menu is in front."""
+        self.music_on = on and self._open_mixer()
+        self._update_music()
+
+    def follow(self, menu: bool) -> None:
+        """The screen in front changed: *menu* True if it is a menu with music."""
+        self.menu = menu
+        self._update_music()
+
+    @property
+    def music_playing(self) -> bool:
+        """True while the menu music should be heard."""
+        return self.music_state == "playing"
+
+    def _update_music(self) -> None:
+        """Start, pause or carry on the music to match the switch and the screen."""
+        wanted = self.music_on and self.menu
+        try:
+            if wanted and self.music_state == "stopped":
+                pygame.mixer.music.load(str(self.folder / MUSIC_FILE))
+                pygame.mixer.music.set_volume(MUSIC_VOLUME)
+                pygame.mixer.music.play(loops=-1, fade_ms=FADE_IN_MS)
+                self.music_state = "playing"
+            elif wanted and self.music_state == "paused":
+                pygame.mixer.music.unpause()
+                self.music_state = "playing"
+            elif not wanted and self.music_state == "playing":
+                if self.music_on:
+                    pygame.mixer.music.pause()  # a lesson: carry on from here afterwards
+                    self.music_state = "paused"
+                else:
+                    pygame.mixer.music.stop()
+                    self.music_state = "stopped"
+            elif not self.music_on and self.music_state == "paused":
+                pygame.mixer.music.stop()
+                self.music_state = "stopped"
+        except (pygame.error, FileNotFoundError):
+            self.music_state = "stopped"

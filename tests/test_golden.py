@@ -26,6 +26,8 @@ MAX_DIFFERENT = 0.005  # share of pixels allowed to differ beyond the tolerance
 SCREENS = {
     "title": dict(screen="title", step=None),
     "groups": dict(screen="groups", step=None),
+    "lessons": dict(screen="lessons", step=None, band="K2"),
+    "lessons-small": dict(screen="lessons", step=None, band="G68", size="1024x600"),
     "chat-feedback": dict(screen="g35-gift-or-trick", step="gift", choose="gift-yes"),
     "chat-check-in": dict(screen="g35-gift-or-trick", step="switch", check_in=True),
     "help": dict(screen="help", step=None),
@@ -88,7 +90,7 @@ def test_screen_matches_golden(name: str, tmp_path: Path) -> None:
         **SCREENS[name],
     }
     out = tmp_path / f"{name}.png"
-    args = argparse.Namespace(out=out, size="1280x720", **spec)
+    args = argparse.Namespace(out=out, **{"size": "1280x720", **spec})
     render_to_png(args, ContentPaths.discover(), tmp_path / "profile")
     golden = GOLDEN / f"{name}.png"
     if REGEN or not golden.exists():

@@ -22,6 +22,7 @@ from game.content.source import PathKey, SourceMap, parse_yaml
 TRANSLATABLE = {
     "title",
     "about",
+    "hook",
     "big_idea",
     "essential_question",
     "objectives",

@@ -412,6 +412,8 @@ def _check_words(lesson: Lesson, smap: SourceMap) -> list[Problem]:
     ]
     if lesson.story_hook:  # the teacher reads it to the class: the band's words apply
         texts.append((("story_hook",), lesson.story_hook))
+    if lesson.hook:  # the child reads it on the mission card
+        texts.append((("hook",), lesson.hook))
     for ii, item in enumerate(lesson.learning_check):
         texts += [
             (("learning_check", ii, "text"), item.text),
@@ -768,6 +770,34 @@ def _check_learning_check(lesson: Lesson, smap: SourceMap) -> list[Problem]:
     return out
 
 
+#: The longest a mission card's hook may be, in characters (one line on a card).
+MAX_HOOK_CHARS = 70
+
+
+def _check_hook(lesson: Lesson, smap: SourceMap) -> list[Problem]:
+    """The mission card's one-line hook: present (a warning if not) and short."""
+    if not lesson.hook:
+        return [
+            Problem(
+                smap.file,
+                *smap.where(("title",)),
+                "the lesson has no 'hook' line: add one short, friendly line in the child's "
+                "words that makes them want to play (the mission card shows it)",
+                "warning",
+            )
+        ]
+    if len(lesson.hook) > MAX_HOOK_CHARS:
+        return [
+            smap.problem(
+                ("hook",),
+                f"the hook is {len(lesson.hook)} characters long: keep it to "
+                f"{MAX_HOOK_CHARS} or fewer so it fits on one line of the mission card",
+                severity="warning",
+            )
+        ]
+    return []
+
+
 #: Plan sections a teacher expects; a lesson without one still plays, with a warning.
 PLAN_SECTIONS = (
     "warm_up",
@@ -809,6 +839,7 @@ def _check_plan(lesson: Lesson, smap: SourceMap) -> list[Problem]:
                 "warning",
             )
         )
+    out += _check_hook(lesson, smap)
     if lesson.flow:
         total = sum(part.minutes for part in lesson.flow)
         if total != lesson.duration_min:

@@ -16,7 +16,9 @@ import re
 from collections.abc import Iterator
 
 from game.content.model import (
+    CONTACT_AVATARS,
     SCOUT_LIKE_AVATARS,
+    TRUSTED_AVATARS,
     ChatStep,
     Choice,
     Lesson,
@@ -76,8 +78,18 @@ def lint_voices(lesson: Lesson, smap: SourceMap) -> list[Problem]:
             smap.problem(
                 ("contact", "avatar"),
                 f"the contact's avatar '{lesson.contact.avatar}' looks like Scout, the guide "
-                "(a friendly robot): a child would trust the contact like Scout. Pick an "
-                "animal face: fox, owl, cat, bear, bunny, panda or frog",
+                "(a friendly robot): a child would trust the contact like Scout. Pick a "
+                f"contact's face: {', '.join(CONTACT_AVATARS)}",
+            )
+        )
+    elif lesson.contact.avatar in TRUSTED_AVATARS:
+        problems.append(
+            smap.problem(
+                ("contact", "avatar"),
+                f"the contact's avatar '{lesson.contact.avatar}' is a trusted character's "
+                "look (the help plan's grown-ups, the age groups): a child would mix the "
+                "contact up with someone to trust. Pick a contact's face no other lesson "
+                f"uses: {', '.join(CONTACT_AVATARS)}",
             )
         )
     return problems

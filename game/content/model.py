@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 from functools import cached_property
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag
 
@@ -21,10 +21,24 @@ Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 TacticCode = Annotated[str, StringConstraints(pattern=r"^T\d\d$")]
 SkillCode = Annotated[str, StringConstraints(pattern=r"^R\d\d$")]
 BandCode = Literal["K2", "G35", "G68", "G912"]
-Avatar = Literal["fox", "owl", "cat", "bear", "bunny", "robot", "panda", "frog"]
+Avatar = Literal[
+    "fox", "owl", "cat", "bear", "bunny", "robot", "panda", "frog", "tiger", "lion", "raccoon",
+    "koala", "monkey", "penguin", "dog", "sheep", "unicorn", "mouse", "pig", "chick",
+    "hedgehog", "cow",
+]
 #: Avatars that look like Scout, the game's guide (a friendly robot). A contact must never
 #: borrow the guide's look: a child would trust it like Scout (lint refuses them).
 SCOUT_LIKE_AVATARS = frozenset({"robot"})
+#: Avatars worn by trusted and friendly characters: the grown-ups in the help plan, the age
+#: groups and the grown-ups' menu. A contact never wears them, so a tricky contact never
+#: looks like someone the child should trust (lint refuses them).
+TRUSTED_AVATARS = frozenset({"fox", "owl", "bear", "bunny", "panda"})
+#: The faces a lesson's contact may wear, in the order the authoring guide lists them.
+CONTACT_AVATARS = tuple(
+    kind
+    for kind in get_args(Avatar)
+    if kind not in SCOUT_LIKE_AVATARS and kind not in TRUSTED_AVATARS
+)
 Sender = Literal["contact", "me", "scout", "system"]
 
 
@@ -170,7 +184,9 @@ class Contact(_Strict):
 
     name: Text
     avatar: Avatar = Field(
-        "fox", description="A built-in face; never 'robot', which looks like Scout, the guide."
+        "cat",
+        description="A built-in face, one per lesson; never 'robot' (Scout, the guide's look) "
+        "nor fox, owl, bear, bunny or panda (trusted characters' looks).",
     )
     app: Text = Field("Game chat", description="Name shown in the phone's title bar.")
 
@@ -600,6 +616,11 @@ class Lesson(_Strict):
         None,
         description="What the mission is about, in one short sentence in the child's own "
         "words (the band's vocabulary); shown under the title in the child's lesson list.",
+    )
+    hook: Text | None = Field(
+        None,
+        description="A one-line invitation to play, in the band's own words, with no scary "
+        "detail (at most about 70 characters); shown on the child's mission card.",
     )
     version: Annotated[str, StringConstraints(pattern=r"^\d+\.\d+\.\d+$")] = "1.0.0"
     grade_band: BandCode

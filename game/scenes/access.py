@@ -28,6 +28,9 @@ T = TypeVar("T")
 class AccessScene(Scene):
     """One button per accessibility setting; pressing it moves to the next value."""
 
+    #: The menu music plays here (when switched on).
+    plays_music = True
+
     def title(self) -> str:
         """Header title."""
         return self._("Accessibility")

@@ -1,7 +1,8 @@
 """Badges: one per response skill practised (R01-R18). Never for "catching" anyone.
 
-The screen shows the skills this age group's missions practise: earned badges in
-colour with a tick, the rest as outlines marked "Not yet" (never "failed").
+The screen shows the skills this age group's missions practise: earned badges as a
+medal with the skill's own picture (``game.ui.badge_art``), the rest as a dashed ring
+around a faint picture, marked "Not yet" (never "failed").
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from game.scenes.base import Scene
 from game.scenes.lessons import lessons_for_band, turned_on
 from game.scenes.open_folder import OPEN_FOLDER, natural_width, open_folder, open_folder_button
 from game.ui import draw, theme
+from game.ui.badge_art import badge_surface
 from game.ui.layout import grid
 from game.ui.widgets import Button
 
@@ -227,11 +229,8 @@ class BadgesScene(Scene):
         center = (cell.left + m.px(14) + medal // 2, cell.centery)
         if m.rtl:
             center = (cell.right - m.px(14) - medal // 2, cell.centery)
-        if won:
-            pygame.draw.circle(surface, theme.ACCENT, center, medal // 2)
-            draw.star(surface, center, round(medal * 0.7), theme.WHITE)
-        else:
-            pygame.draw.circle(surface, theme.OUTLINE, center, medal // 2, max(2, medal // 14))
+        art = badge_surface(code, medal, won, theme.PALETTE)  # drawn once per size
+        surface.blit(art, art.get_rect(center=center))
         width = self._text_width(cell.width)
         name, note = self._labels(code, won, width)
         x = center[0] + medal // 2 + m.px(12)

@@ -44,6 +44,8 @@ class Scene:
     help_for: str | None = None
     #: True for screens whose own part scrolls with Page Up / Page Down (the chat).
     own_page_keys = False
+    #: True for menu screens, where the menu music plays (if switched on); never lessons.
+    plays_music = False
 
     def __init__(self, app: App) -> None:
         self.app = app
@@ -406,7 +408,7 @@ class Scene:
 
     def press(self, key: str) -> None:
         """Activate the button *key* (header buttons handled here)."""
-        self.app.sound.play("tap")
+        self.app.sound.play("page" if key == "next" else "select")
         if key == "help":
             from game.scenes.help import HelpScene
 

@@ -7,6 +7,7 @@ icon and the tactic's name, and the feedback is kind whatever was chosen.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -16,10 +17,11 @@ from game.content.model import Lesson
 from game.i18n import N_
 from game.scenes.step_base import NUMBER_KEYS, VERDICT_LOOK, StepScene
 from game.session import FEELINGS, Entry, LessonSession, Phase
-from game.ui import draw, theme
+from game.ui import draw, scout_faces, theme
 from game.ui.chat_bubbles import BubbleRenderer
 from game.ui.flow import READABLE, Block, draw_blocks, fit, height_of
 from game.ui.layout import split
+from game.ui.motion import Tween, ease_out
 from game.ui.widgets import Button
 
 if TYPE_CHECKING:
@@ -28,6 +30,14 @@ if TYPE_CHECKING:
 
 #: How much of the width the phone takes beside the panel, widest first.
 PHONE_SHARES = (0.53, 0.46, 0.4)
+#: How long the "typing…" dots show before a message from the contact or Scout (ms).
+TYPING_MS = 450
+#: How long a new message takes to slide and fade into the chat (ms).
+SLIDE_MS = 250
+#: Who types before their message appears (the child's own picks and notes just slide in).
+TYPERS = ("contact", "scout")
+#: Buttons that only finish a message still arriving: the message shows first.
+WAIT_FOR_MESSAGE = ("next", "finish", "feel:", "choice:")
 
 
 class ChatScene(StepScene):
@@ -49,6 +59,10 @@ class ChatScene(StepScene):
         self.stacked = False
         #: Classroom mode: the teacher showed every red flag of the chat so far.
         self.flags_shown = False
+        #: The newest message while it types and slides in (None: the chat is still).
+        self._arrival: _Arrival | None = None
+        #: Only the arriving message moved: redraw just the chat.
+        self._phone_only = False
 
     # -- layout ----------------------------------------------------------------
     def release(self) -> None:
@@ -56,6 +70,7 @@ class ChatScene(StepScene):
         super().release()
         self.bubbles.clear()
         self._phone_view = None
+        self._arrival = None  # back on screen, the chat is at rest
 
     #: The chat's own history scrolls with Page Up / Page Down.
     own_page_keys = True
@@ -301,6 +316,14 @@ class ChatScene(StepScene):
     def on_button(self, key: str) -> None:
         """Advance the story according to the button pressed."""
         session = self.session
+        arrival = self._arrival
+        if arrival is not None and not arrival.tween.done:
+            typing = arrival.typing_now()
+            arrival.tween.finish()  # a press while a message arrives shows it at once
+            self._arrival = self._phone_view = None
+            if typing and key.startswith(WAIT_FOR_MESSAGE):
+                return  # never skip a message: this press showed it, the next goes on
+        before = len(session.history)
         if key == "next":
             if session.phase is Phase.READING:
                 session.reveal()
@@ -329,6 +352,38 @@ class ChatScene(StepScene):
             return
         if not self.follow():
             self.relayout()
+        self._start_arrival(before)
+
+    # -- messages arriving -------------------------------------------------------
+    def _start_arrival(self, before: int) -> None:
+        """Animate the newest message when this press added one (none with reduced motion)."""
+        history = self.session.history
+        if self.app.scene is not self or len(history) <= before:
+            return
+        entry = history[-1]
+        typing = TYPING_MS if entry.sender in TYPERS and not entry.is_choice else 0
+        tween = self.app.motion.tween(typing + SLIDE_MS, lambda: self.app.guard.clock())
+        if not tween.done:
+            self._arrival = _Arrival(len(history), entry.sender, typing, tween)
+
+    @property
+    def animating(self) -> bool:
+        """True while a message types or slides in; when it has just ended, one last redraw."""
+        arrival = self._arrival
+        if arrival is None:
+            return False
+        if arrival.tween.done or arrival.count != len(self.session.history):
+            self._arrival = None
+            self._phone_view = None
+            self.dirty = True
+            return False
+        return True
+
+    def animation_frame(self) -> None:
+        """A frame of the arriving message (only the chat redrawn when nothing else changed)."""
+        if not self.dirty and self.max_scroll() == 0:
+            self._phone_only = True
+        self.dirty = True
 
     def on_key(self, event: pygame.event.Event) -> None:
         """Number keys pick a choice; Page Up / Page Down scroll the chat."""
@@ -433,8 +488,8 @@ class ChatScene(StepScene):
 
     def draw(self, surface: pygame.Surface) -> None:
         """The whole screen, or only the chat when nothing but a word read aloud moved."""
-        if self._word_only:
-            self._word_only = False
+        if self._word_only or self._phone_only:
+            self._word_only = self._phone_only = False
             self._draw_phone(surface)
             return
         super().draw(surface)
@@ -448,6 +503,9 @@ class ChatScene(StepScene):
         chat = self._chat_area()
         history = [self._as_shown(entry) for entry in self.session.history]
         bubbles = tuple(self.bubbles.render(entry, chat.width) for entry in history)
+        if self._arrival is not None and self.animating:
+            self._draw_arriving(surface, chat, bubbles, self._arrival)
+            return
         view = self._phone_view
         if view is None or not view.same_layout(chat, self.scroll, self._backdrop, bubbles):
             view = _PhoneView(chat, self._backdrop, pygame.Surface(chat.size).convert(surface))
@@ -457,6 +515,71 @@ class ChatScene(StepScene):
         elif any(a is not b for a, b in zip(view.bubbles, bubbles, strict=True)):
             self._redraw_changed(view, self._under(surface), bubbles)
         surface.blit(view.image, chat.topleft)
+
+    def _draw_arriving(
+        self,
+        surface: pygame.Surface,
+        chat: pygame.Rect,
+        bubbles: tuple[pygame.Surface, ...],
+        arrival: _Arrival,
+    ) -> None:
+        """One frame of the newest message arriving: "typing…" dots, then it slides in.
+
+        The chat scrolls smoothly to the new message (the earlier ones rise with it).
+        Drawn afresh each frame; the cached view is composed again once it is at rest.
+        """
+        m = self.m
+        gap = m.px(12)
+        elapsed = arrival.tween.progress() * arrival.total_ms
+        image = pygame.Surface(chat.size).convert(surface)
+        image.blit(self._under(surface), (0, 0), chat)
+        shown = list(bubbles)
+        newest = shown.pop()
+        if elapsed < arrival.typing_ms:
+            shown.append(self._typing_bubble(chat.width, arrival.sender, elapsed))
+            rise, fade = 0, 255
+        else:
+            done = ease_out((elapsed - arrival.typing_ms) / SLIDE_MS)
+            was = m.px(44) + gap if arrival.typing_ms else 0
+            rise = round((1 - done) * max(m.px(24), newest.get_height() + gap - was))
+            fade = round(255 * done)
+            if fade < 255:
+                newest = newest.copy()
+                newest.set_alpha(fade)
+            shown.append(newest)
+        total = sum(b.get_height() for b in shown) + gap * max(0, len(shown) - 1)
+        y = chat.height - total if total > chat.height else 0
+        for index, bubble in enumerate(shown):
+            last = index == len(shown) - 1
+            top = y + (rise if total > chat.height or last else 0)
+            if top + bubble.get_height() >= 0 and top <= chat.height:
+                image.blit(bubble, (0, top))
+            y += bubble.get_height() + gap
+        surface.blit(image, chat.topleft)
+
+    def _typing_bubble(self, width: int, sender: str, elapsed: float) -> pygame.Surface:
+        """The sender's picture and a small bubble of three bouncing dots ("typing…")."""
+        m = self.m
+        avatar = m.px(44)
+        surface = pygame.Surface((width, avatar + m.px(4)), pygame.SRCALPHA)
+        bubble = pygame.Rect(0, 0, m.px(84), avatar)
+        if m.rtl:
+            bubble.topright = (width - avatar - m.px(8), 0)
+            avatar_x = width - avatar // 2
+        else:
+            bubble.topleft = (avatar + m.px(8), 0)
+            avatar_x = avatar // 2
+        face = self.lesson.contact.avatar if sender == "contact" else "scout"
+        draw.avatar(surface, (avatar_x, avatar // 2 + m.px(4)), avatar, face)
+        pygame.draw.rect(surface, theme.THEM_BUBBLE, bubble, border_radius=m.px(18))
+        pygame.draw.rect(surface, theme.OUTLINE, bubble, 1, border_radius=m.px(18))
+        step = m.px(18)
+        for dot in range(3):
+            wave = math.sin(2 * math.pi * (elapsed / 600 - dot * 0.18))
+            x = bubble.centerx + (dot - 1) * step
+            y = bubble.centery - round(m.px(5) * max(0.0, wave))
+            pygame.draw.circle(surface, theme.INK_SOFT, (x, y), m.px(6))
+        return surface
 
     def _as_shown(self, entry: Entry) -> Entry:
         """*entry* with its red-flag tag shown when the teacher revealed the red flags."""
@@ -589,9 +712,37 @@ class ChatScene(StepScene):
                 )
             big_scout = not self.stacked and self.session.mode != "classroom"
             if phase in (Phase.READING, Phase.CONTINUE, Phase.FINISHED) and big_scout:
-                draw.avatar(surface, (panel.centerx, panel.centery - m.px(10)), m.px(150), "scout")
+                center = (panel.centerx, panel.centery - m.px(10))
+                scout_faces.scout(surface, center, m.px(150), self.scout_mood())
         if phase is Phase.FEEDBACK:
-            self._draw_feedback(surface)
+            card = self._draw_feedback(surface)
+            self._scout_in_room(surface, card.bottom, panel.bottom - m.button_h - m.pad)
+        elif phase is Phase.CHOOSING:
+            below = max((b.rect.bottom for b in self.buttons), default=panel.top)
+            self._scout_in_room(surface, below, panel.bottom)
+
+    def scout_mood(self) -> str:
+        """Scout's face for this moment (``scout_faces.MOODS``).
+
+        Thinking while choosing, concerned after a risky pick (kind, never cross), proud
+        after a great pick and at the end, happy otherwise.
+        """
+        session = self.session
+        phase = session.phase
+        if phase in (Phase.CHECK_IN, Phase.CHOOSING):
+            return "thinking"
+        if phase is Phase.FEEDBACK and session.chosen is not None:
+            return {"unsafe": "concerned", "great": "proud"}.get(session.chosen.verdict, "happy")
+        return "proud" if phase is Phase.FINISHED else "happy"
+
+    def _scout_in_room(self, surface: pygame.Surface, top: int, bottom: int) -> None:
+        """Scout with the moment's face between *top* and *bottom*, when there is room."""
+        m = self.m
+        size = min(m.px(130), bottom - top - 2 * m.pad)
+        if size < m.px(80) or self.stacked or self.session.mode == "classroom":
+            return
+        center = (self.panel.centerx, (top + bottom) // 2)
+        scout_faces.scout(surface, center, size, self.scout_mood())
 
     def _feedback_blocks(self, width: int, scale: float) -> list[Block]:
         """The feedback card's content: verdict, explanation, and each red flag of the step."""
@@ -611,7 +762,8 @@ class ChatScene(StepScene):
         blocks += self.red_flag_blocks(self.session.step_tactics(), width, scale)
         return blocks
 
-    def _draw_feedback(self, surface: pygame.Surface) -> None:
+    def _draw_feedback(self, surface: pygame.Surface) -> pygame.Rect:
+        """The feedback card; returns where it is."""
         m = self.m
         choice = self.session.chosen
         assert choice is not None
@@ -626,7 +778,29 @@ class ChatScene(StepScene):
         card = pygame.Rect(area.left, area.top, area.width, height_of(blocks) + 2 * m.pad)
         draw.card(surface, card, VERDICT_LOOK[choice.verdict][1], m.radius, shadow=m.px(4))
         draw_blocks(surface, blocks, card.left + m.pad, card.top + m.pad, inner_w, m.rtl)
+        return card
 
+
+
+@dataclass
+class _Arrival:
+    """The newest message while it arrives: who sends it and its one animation."""
+
+    #: How many entries the chat had when it arrived (another change ends the animation).
+    count: int
+    sender: str
+    #: How long the "typing…" dots show before it (0: none, it only slides in).
+    typing_ms: int
+    tween: Tween
+
+    @property
+    def total_ms(self) -> int:
+        """The typing dots and the slide together."""
+        return self.typing_ms + SLIDE_MS
+
+    def typing_now(self) -> bool:
+        """True while the dots still show (the message itself is not in sight yet)."""
+        return self.tween.progress() * self.total_ms < self.typing_ms
 
 
 @dataclass

@@ -9,7 +9,9 @@ import pygame
 from game.content.taxonomy import TACTICS, response_sequence
 from game.scenes.base import Scene
 from game.session import LessonSession
-from game.ui import draw, theme
+from game.stars import possible_stars, stars_text
+from game.ui import draw, scout_faces, theme
+from game.ui.confetti import CONFETTI_MS, Confetti
 from game.ui.flow import READABLE, Block, card_height, card_row
 from game.ui.widgets import Button
 
@@ -26,6 +28,9 @@ class DebriefScene(Scene):
         self.lesson = session.lesson
         self.remember_rect = pygame.Rect(0, 0, 0, 0)
         self.score_rect = pygame.Rect(0, 0, 0, 0)
+        #: The celebration when the mission ends (None: not started; nothing with reduced motion).
+        self.confetti: Confetti | None = None
+        self._confetti_over = False
 
     def enter(self) -> None:
         """Record a child's finished mission in the progress file, then lay out.
@@ -45,6 +50,38 @@ class DebriefScene(Scene):
         if self.session.records_progress or finished_part_way:
             self.app.profile.save_progress()
         super().enter()
+        if self.confetti is None:  # once: not again when coming back from Help
+            self.confetti = Confetti(
+                self.app.motion.tween(CONFETTI_MS, lambda: self.app.guard.clock())
+            )
+
+    @property
+    def animating(self) -> bool:
+        """True while the confetti falls (never with reduced motion: Scout's star stays).
+
+        When it has just ended the screen is drawn once more, without it.
+        """
+        if self.confetti is None or self._confetti_over:
+            return False
+        if self.confetti.active:
+            return True
+        self._confetti_over = True
+        self.dirty = True
+        return False
+
+    def handle(self, event: pygame.event.Event) -> None:
+        """Any press ends the confetti at once, then does what it always does (never waits)."""
+        if self.animating and event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN):
+            assert self.confetti is not None
+            self.confetti.tween.finish()
+            self.dirty = True
+        super().handle(event)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """The screen, with the confetti over it while it falls."""
+        super().draw(surface)
+        if self.confetti is not None:
+            self.confetti.draw(surface)
 
     def help_audience(self) -> str | None:
         """The lesson's own age group (a class lesson may not be the settings' group)."""
@@ -172,9 +209,7 @@ class DebriefScene(Scene):
         stars = sum(self.session.stars.values())
         lines.append(
             say.said(
-                self.app.tr.ngettext("{n} star earned", "{n} stars earned", stars).format(
-                    n=self.app.tr.number(stars)
-                )
+                stars_text(self.app.tr, stars, possible_stars(self.lesson))
             )
         )
         spotted = self.session.flags_spotted()
@@ -202,7 +237,7 @@ class DebriefScene(Scene):
                     bold=True,
                 ),
                 indent=icon + m.pad,
-                icon=lambda s, c, z: draw.avatar(s, c, z, "scout"),
+                icon=lambda s, c, z: scout_faces.scout(s, c, z, "proud"),
                 icon_size=icon,
             ),
             Block(
@@ -242,9 +277,7 @@ class DebriefScene(Scene):
         blocks = [
             Block(
                 text.render(
-                    self.app.tr.ngettext("{n} star earned", "{n} stars earned", stars).format(
-                        n=self.app.tr.number(stars)
-                    ),
+                    stars_text(self.app.tr, stars, possible_stars(self.lesson)),
                     round(m.font(30) * scale),
                     theme.INK,
                     width - star - m.px(12),

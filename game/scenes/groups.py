@@ -21,6 +21,9 @@ BAND_AVATARS = {"K2": "bunny", "G35": "fox", "G68": "owl", "G912": "robot"}
 class GroupScene(Scene):
     """Four big cards, one per age band."""
 
+    #: The menu music plays here (when switched on).
+    plays_music = True
+
     def title(self) -> str:
         """Header title."""
         return self._("Who is playing?")

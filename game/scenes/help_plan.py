@@ -36,14 +36,16 @@ ROLE_NAMES = {
     "club_leader": N_("Club leader"),
     "helpline": N_("A helpline"),
 }
+#: Trusted grown-ups wear only trusted looks (model.TRUSTED_AVATARS, or the helpline's
+#: robot), never a lesson contact's face.
 ROLE_AVATARS = {
     "parent": "bear",
     "grandparent": "owl",
     "carer": "panda",
-    "teacher": "cat",
+    "teacher": "owl",
     "counsellor": "bunny",
     "coach": "fox",
-    "older_cousin": "frog",
+    "older_cousin": "fox",
     "aunt_uncle": "bear",
     "neighbour": "panda",
     "doctor": "bunny",

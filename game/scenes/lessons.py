@@ -10,8 +10,10 @@ from game.content.model import Lesson
 from game.content.taxonomy import BANDS
 from game.scenes.base import Scene
 from game.session import LessonSession
+from game.stars import possible_stars, stars_text
 from game.ui import draw, theme
 from game.ui.layout import grid
+from game.ui.pictures import draw_picture
 from game.ui.widgets import Button
 
 if TYPE_CHECKING:
@@ -51,7 +53,10 @@ def turned_on(app) -> list[Lesson]:
 
 
 class LessonListScene(Scene):
-    """Pick a lesson. Finished lessons show a tick and their stars."""
+    """Pick a lesson: cards with a picture, a hook and New, Carry on or Done with stars."""
+
+    #: The menu music plays here (when switched on).
+    plays_music = True
 
     def __init__(self, app) -> None:  # noqa: D107
         super().__init__(app)
@@ -65,26 +70,36 @@ class LessonListScene(Scene):
         """Lessons offered to the current band, minus any a teacher turned off."""
         return lessons_for_band(turned_on(self.app), self.app.profile.settings.band or "K2")
 
-    def what_it_is_about(self, lesson: Lesson) -> str:
-        """The card's first line: the mission's place in its series and what it is about.
+    def hook(self, lesson: Lesson) -> str:
+        """The card's line under the title: the lesson's hook, or what it is about.
 
-        Written in the child's words (``about``); without one, the age group and length.
+        Both are in the child's words; the card never shows minutes (that is for grown-ups).
         """
-        parts = []
-        if lesson.session_of is not None:
-            number, total = lesson.session_of
-            parts.append(
-                self._("Mission {n} of {total}").format(
-                    n=self.app.tr.number(number), total=self.app.tr.number(total)
-                )
-            )
+        if lesson.hook:
+            return self.app.tr.pgettext(f"{lesson.id}/hook", lesson.hook)
         if lesson.about:
-            parts.append(self.app.tr.pgettext(f"{lesson.id}/about", lesson.about))
-        else:
-            band = self._(BANDS[lesson.grade_band].label)
-            minutes = self.app.tr.ngettext("{n} minute", "{n} minutes", lesson.duration_min)
-            parts.append(f"{band} - {minutes.format(n=self.app.tr.number(lesson.duration_min))}")
-        return ": ".join(parts)
+            return self.app.tr.pgettext(f"{lesson.id}/about", lesson.about)
+        return ""
+
+    def card_status(self, lesson: Lesson) -> str:
+        """'new', 'carry_on' (a saved place to go back to) or 'done'."""
+        progress = self.app.profile.progress
+        if progress.resume_point(lesson.id, "play") is not None:
+            return "carry_on"
+        entry = progress.lessons.get(lesson.id)
+        return "done" if entry and entry.completed else "new"
+
+    def status_text(self, lesson: Lesson, status: str) -> str:
+        """The card's status word: 'New', 'Carry on' or 'Done - 2 of 3 stars'."""
+        if status == "carry_on":
+            return self._("Carry on")
+        if status == "new":
+            return self._("New")
+        total = possible_stars(lesson)
+        if not total:
+            return self._("Done")
+        earned = self.app.profile.progress.stars_for(lesson.id)
+        return self._("Done - {stars}").format(stars=stars_text(self.app.tr, earned, total))
 
     def build(self) -> None:
         """Lesson cards in a grid, paged if they do not fit, then the broken-file note.
@@ -132,30 +147,19 @@ class LessonListScene(Scene):
         self._bottom_buttons(area, pages, failures)
 
     def _card(self, lesson: Lesson, rect: pygame.Rect) -> Button:
-        """A lesson's card: its title, what it is about, and how far the child got."""
-        progress = self.app.profile.progress
-        entry = progress.lessons.get(lesson.id)
-        if progress.resume_point(lesson.id, "play") is not None:
-            status = self._("Started - you can carry on")
-        elif entry and entry.completed:
-            stars = progress.stars_for(lesson.id)
-            status = self.app.tr.ngettext(
-                "Finished - {n} star", "Finished - {n} stars", stars
-            ).format(n=self.app.tr.number(stars))
-        else:
-            status = self._("Not played yet")
+        """A lesson's card: a picture, the title, the hook, and New / Carry on / Done."""
         title = self.app.tr.pgettext(f"{lesson.id}/title", lesson.title)
-        details = f"{self.what_it_is_about(lesson)}\n{status}"
-        done = bool(entry and entry.completed)
+        status = self.card_status(lesson)
+        details = "\n".join(filter(None, (self.hook(lesson), self.status_text(lesson, status))))
         return Button(
             f"lesson:{lesson.id}",
             title,
             rect,
             "choice",
             align="left",
-            icon=lesson_icon(lesson.contact.avatar, done),
+            icon=card_picture(lesson, status, self.m.rtl),
             sublabel=details,
-            icon_scale=2.0,
+            icon_scale=4.0,
         )
 
     def _bottom_buttons(self, area: pygame.Rect, pages: int, failures: list) -> None:
@@ -275,5 +279,49 @@ def lesson_icon(kind: str, done: bool):
             badge = (center[0] + size * 2 // 5, center[1] + size * 2 // 5)
             pygame.draw.circle(surface, theme.GOOD, badge, size // 5)
             draw.check(surface, badge, size // 4, theme.WHITE)
+
+    return paint
+
+
+def card_scene(lesson: Lesson) -> tuple[str, list[str]]:
+    """The place and people of a lesson's card picture: its first story page.
+
+    Never the lesson's contact (that is the tricky person in the chat); a lesson with no
+    story page shows Scout, the guide, in a bedroom.
+    """
+    for step in lesson.steps:
+        if step.type == "story":
+            return step.picture, list(step.characters)
+    return "bedroom", ["scout"]
+
+
+def card_picture(lesson: Lesson, status: str, rtl: bool = False):
+    """A mission card's picture, with a status sign on its bottom corner.
+
+    The sign goes with the status word on the card (never colour alone): a star for New,
+    an arrow for Carry on, a tick for Done.
+    """
+    place, characters = card_scene(lesson)
+
+    def paint(surface: pygame.Surface, center: tuple[int, int], size: int) -> None:
+        rect = pygame.Rect(0, 0, size, round(size * 0.8))
+        rect.center = center
+        draw_picture(surface, rect, place, characters, radius=max(4, size // 10))
+        pygame.draw.rect(
+            surface, theme.OUTLINE, rect, max(1, size // 60), border_radius=max(4, size // 10)
+        )
+        radius = size // 7
+        inset = radius + max(2, size // 30)  # inside the picture, clear of the words
+        corner = (rect.left + inset if rtl else rect.right - inset, rect.bottom - inset)
+        if status == "done":
+            pygame.draw.circle(surface, theme.GOOD, corner, radius)
+            draw.check(surface, corner, round(radius * 1.3), theme.WHITE)
+        elif status == "carry_on":
+            pygame.draw.circle(surface, theme.PRIMARY, corner, radius)
+            draw.arrow(surface, corner, round(radius * 1.2), theme.WHITE, -1 if rtl else 1)
+        else:
+            pygame.draw.circle(surface, theme.WHITE, corner, radius)
+            pygame.draw.circle(surface, theme.INK, corner, radius, max(1, size // 40))
+            draw.star(surface, corner, round(radius * 1.5), theme.ACCENT, theme.INK)
 
     return paint

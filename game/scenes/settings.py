@@ -1,4 +1,4 @@
-"""Settings: text size, sound, full screen, language, help lines, age group, accessibility.
+"""Settings: text size, sound, music, full screen, language, help lines, age group, accessibility.
 
 "Read to me" (for the chosen age group) and its pace are here too. Every change is saved at once.
 """
@@ -39,6 +39,9 @@ def text_size_label(_: Callable[[str], str], size: str) -> str:
 class SettingsScene(Scene):
     """One button per setting; pressing it changes the setting."""
 
+    #: The menu music plays here (when switched on).
+    plays_music = True
+
     def title(self) -> str:
         """Header title."""
         return self._("Settings")
@@ -48,11 +51,13 @@ class SettingsScene(Scene):
         on, off = self._("On"), self._("Off")
         return [
             ("text_size", text_size_label(self._, s.text_size)),
-            ("sound", self._("Sound: {state}").format(state=on if s.sound else off)),
             (
                 "fullscreen",
                 self._("Full screen: {state}").format(state=on if self.app.fullscreen else off),
             ),
+            ("sound", self._("Sound: {state}").format(state=on if s.sound else off)),
+            # TRANSLATORS: the quiet music on the menus (not in lessons); {state} is On or Off.
+            ("music", self._("Music: {state}").format(state=on if s.music else off)),
             (
                 "language",
                 self._("Language: {name}").format(
@@ -168,6 +173,10 @@ class SettingsScene(Scene):
         elif key == "sound":
             settings.sound = not settings.sound
             self.app.sound.set_enabled(settings.sound)
+            profile.save_settings()
+        elif key == "music":
+            settings.music = not settings.music
+            self.app.sound.set_music(settings.music)
             profile.save_settings()
         elif key == "fullscreen":
             settings.fullscreen = not self.app.fullscreen

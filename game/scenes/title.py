@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 class TitleScene(Scene):
     """First screen the player sees."""
 
+    #: The menu music plays here (when switched on).
+    plays_music = True
+
     has_back = False
 
     def build(self) -> None:

@@ -159,10 +159,16 @@ class BubbleRenderer:
         return Baked(surface, at, text_block)
 
     def app_contact_avatar(self) -> str:
-        """The avatar of the contact in the lesson being played."""
-        scene = self.app.scene
-        lesson = getattr(scene, "lesson", None)
-        return lesson.contact.avatar if lesson else "fox"
+        """The avatar of the contact in the lesson being played.
+
+        The nearest scene with a lesson, so a dialog over the chat (Leave?) never turns
+        the contact's face into another character's.
+        """
+        for scene, _callback in reversed(self.app.stack):
+            lesson = getattr(scene, "lesson", None)
+            if lesson is not None:
+                return lesson.contact.avatar
+        return "cat"  # the contact's default face (model.Contact)
 
     def _flag_tag(self, entry: Entry, width: int) -> pygame.Surface:
         """'Red flag: <tactic>' with a flag icon: icon and text, never colour alone."""

@@ -10,7 +10,7 @@ import math
 
 import pygame
 
-from game.ui import theme
+from game.ui import avatar_kinds, theme
 from game.ui.theme import Color
 
 
@@ -188,6 +188,21 @@ _AVATARS: dict[str, tuple[Color, str, Color, Color | None]] = {
     "panda": ((250, 250, 250), "round", (40, 40, 48), None),
     "frog": ((110, 196, 96), "eyes", (110, 196, 96), None),
     "scout": ((52, 100, 220), "antenna", (255, 186, 52), None),
+    # Contacts' own kinds (avatar_kinds adds the manes, stripes, beaks...).
+    "tiger": ((250, 152, 46), "round", (226, 118, 30), (255, 244, 230)),
+    "lion": ((244, 196, 96), "round", (214, 150, 60), (255, 236, 200)),
+    "raccoon": ((156, 156, 168), "pointy", (96, 96, 108), (240, 240, 246)),
+    "koala": ((176, 180, 192), "big", (176, 180, 192), None),
+    "monkey": ((142, 92, 60), "side", (142, 92, 60), None),
+    "penguin": ((44, 48, 62), "none", (44, 48, 62), None),
+    "dog": ((226, 190, 130), "floppy", (140, 92, 56), (250, 236, 216)),
+    "sheep": ((96, 84, 84), "none", (96, 84, 84), None),
+    "unicorn": ((250, 244, 255), "pointy", (226, 206, 240), None),
+    "mouse": ((196, 186, 180), "big", (250, 184, 196), None),
+    "pig": ((250, 186, 198), "pointy", (236, 142, 166), None),
+    "chick": ((255, 222, 70), "none", (255, 222, 70), None),
+    "hedgehog": ((236, 206, 166), "none", (112, 80, 58), None),
+    "cow": ((250, 250, 250), "round", (120, 96, 80), None),
 }
 
 
@@ -196,7 +211,10 @@ def avatar(surface: pygame.Surface, center: tuple[int, int], size: int, kind: st
     head, ears, ear_color, muzzle = _AVATARS.get(kind, _AVATARS["fox"])
     cx, cy = center
     r = size // 2 - max(2, size // 12)
-    if ears == "pointy":
+    avatar_kinds.behind(surface, kind, cx, cy, r)
+    if avatar_kinds.ears(surface, ears, cx, cy, r, ear_color):
+        pass
+    elif ears == "pointy":
         for side in (-1, 1):
             pygame.draw.polygon(
                 surface,
@@ -244,15 +262,18 @@ def avatar(surface: pygame.Surface, center: tuple[int, int], size: int, kind: st
             patch = pygame.Rect(0, 0, r * 0.55, r * 0.68)
             patch.center = (cx + side * r * 0.38, cy - r * 0.12)
             pygame.draw.ellipse(surface, (40, 40, 48), patch)
+    avatar_kinds.front(surface, kind, cx, cy, r, ear_color)
     eye_r = max(2, r // 7)
     eye_y = cy - r * (0.75 if ears == "eyes" else 0.15)
     for side in (-1, 1):
         ex = cx + side * r * (0.45 if ears == "eyes" else 0.36)
-        if kind in ("owl", "robot", "frog", "scout"):
+        if kind in avatar_kinds.RINGED_EYES:
             pygame.draw.circle(surface, theme.WHITE, (ex, eye_y), eye_r * 2)
         pygame.draw.circle(surface, theme.INK, (ex, eye_y), eye_r)
     nose_y = cy + r * 0.22
-    if kind == "owl":
+    if kind in avatar_kinds.OWN_NOSE:
+        avatar_kinds.nose(surface, kind, cx, cy, r)
+    elif kind == "owl":
         pygame.draw.polygon(
             surface,
             theme.ACCENT,

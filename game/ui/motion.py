@@ -1,7 +1,7 @@
 """Reduced motion: the one switch every animation checks.
 
-The game has no animation of its own yet; anything that moves later (a card sliding,
-a star popping) asks ``app.motion`` how long to take and how far along it is. With
+Anything that moves (a chat message sliding in, confetti) is a :class:`Tween` made by
+``app.motion.tween``: it asks how long to take and how far along it is. With
 reduced motion on (Settings, for children who find movement distracting or sickening)
 every animation ends before it starts: things appear in their final place at once.
 Switch scanning is not an animation: the focus ring jumps from button to button and
@@ -9,6 +9,8 @@ never glides, whatever this says.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 
 class Motion:
@@ -36,3 +38,46 @@ class Motion:
         if total <= 0:
             return 1.0
         return min(1.0, max(0.0, elapsed_ms / total))
+
+    def tween(self, ms: int, clock: Callable[[], float]) -> Tween:
+        """A new animation of *ms* milliseconds starting now on *clock* (ms)."""
+        return Tween(self, ms, clock)
+
+
+def ease_out(t: float) -> float:
+    """A gentle stop: fast at first, slowing to rest (0.0 to 1.0 in, 0.0 to 1.0 out)."""
+    t = min(1.0, max(0.0, t))
+    return 1.0 - (1.0 - t) ** 3
+
+
+class Tween:
+    """One time-based animation of *ms*, read from *clock* (milliseconds).
+
+    It never blocks anything: a screen asks :meth:`progress` when it draws, and
+    :meth:`finish` ends it at once (a press while it moves, reduced motion).
+    """
+
+    def __init__(self, motion: Motion, ms: int, clock: Callable[[], float]) -> None:
+        self.motion = motion
+        self.ms = ms
+        self.clock = clock
+        self.start = clock()
+        self._finished = motion.duration(ms) <= 0
+
+    def finish(self) -> None:
+        """End the animation now: everything shows in its final place."""
+        self._finished = True
+
+    @property
+    def done(self) -> bool:
+        """True when the animation has reached its end (at once with reduced motion)."""
+        return self.progress() >= 1.0
+
+    def progress(self) -> float:
+        """How far along it is, 0.0 to 1.0 (1.0 when finished or reduced)."""
+        if self._finished:
+            return 1.0
+        value = self.motion.progress(self.clock() - self.start, self.ms)
+        if value >= 1.0:
+            self._finished = True
+        return value
