@@ -12,7 +12,7 @@ from typing import Any
 from game.content.model import Lesson
 from game.printing.lesson_text import LessonText
 from game.scenes.carry_on import left_part_way, open_lesson
-from game.scenes.lessons import lesson_icon
+from game.scenes.lessons import lesson_picture
 from game.scenes.list_base import Item, ListScene
 from game.scenes.teacher_lessons import teaching_order
 from game.session import LessonSession
@@ -49,7 +49,7 @@ class ClassroomScene(ListScene):
                     f"lesson:{lesson.id}",
                     text.title,
                     details,
-                    icon=lesson_icon(lesson.contact.avatar, False),
+                    icon=lesson_picture(lesson),
                 )
             )
         return out

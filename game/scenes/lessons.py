@@ -270,19 +270,6 @@ class LessonListScene(Scene):
             surface.blit(note, note.get_rect(center=self.content_rect().center))
 
 
-def lesson_icon(kind: str, done: bool):
-    """An avatar icon for a lesson card, with a tick when it is finished."""
-
-    def paint(surface: pygame.Surface, center: tuple[int, int], size: int) -> None:
-        draw.avatar(surface, center, size, kind)
-        if done:
-            badge = (center[0] + size * 2 // 5, center[1] + size * 2 // 5)
-            pygame.draw.circle(surface, theme.GOOD, badge, size // 5)
-            draw.check(surface, badge, size // 4, theme.WHITE)
-
-    return paint
-
-
 def card_scene(lesson: Lesson) -> tuple[str, list[str]]:
     """The place and people of a lesson's card picture: its first story page.
 
@@ -295,6 +282,33 @@ def card_scene(lesson: Lesson) -> tuple[str, list[str]]:
     return "bedroom", ["scout"]
 
 
+def lesson_picture(lesson: Lesson):
+    """A lesson's picture (its first story page) for the grown-ups' lesson lists.
+
+    The same picture as the child's mission card, without the status sign; never the
+    face of the lesson's tricky contact.
+    """
+    place, characters = card_scene(lesson)
+
+    def paint(surface: pygame.Surface, center: tuple[int, int], size: int) -> None:
+        _paint_scene(surface, center, size, place, characters)
+
+    return paint
+
+
+def _paint_scene(
+    surface: pygame.Surface, center: tuple[int, int], size: int, place: str, characters: list[str]
+) -> pygame.Rect:
+    """Draw a lesson's place and people in a framed picture; return the picture's rect."""
+    rect = pygame.Rect(0, 0, size, round(size * 0.8))
+    rect.center = center
+    draw_picture(surface, rect, place, characters, radius=max(4, size // 10))
+    pygame.draw.rect(
+        surface, theme.OUTLINE, rect, max(1, size // 60), border_radius=max(4, size // 10)
+    )
+    return rect
+
+
 def card_picture(lesson: Lesson, status: str, rtl: bool = False):
     """A mission card's picture, with a status sign on its bottom corner.
 
@@ -304,12 +318,7 @@ def card_picture(lesson: Lesson, status: str, rtl: bool = False):
     place, characters = card_scene(lesson)
 
     def paint(surface: pygame.Surface, center: tuple[int, int], size: int) -> None:
-        rect = pygame.Rect(0, 0, size, round(size * 0.8))
-        rect.center = center
-        draw_picture(surface, rect, place, characters, radius=max(4, size // 10))
-        pygame.draw.rect(
-            surface, theme.OUTLINE, rect, max(1, size // 60), border_radius=max(4, size // 10)
-        )
+        rect = _paint_scene(surface, center, size, place, characters)
         radius = size // 7
         inset = radius + max(2, size // 30)  # inside the picture, clear of the words
         corner = (rect.left + inset if rtl else rect.right - inset, rect.bottom - inset)

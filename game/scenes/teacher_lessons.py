@@ -8,7 +8,7 @@ from game.content.model import Lesson
 from game.helplines import ADULT
 from game.printing import guidance
 from game.printing.lesson_text import LessonText
-from game.scenes.lessons import BAND_ORDER, lesson_icon
+from game.scenes.lessons import BAND_ORDER, lesson_picture
 from game.scenes.list_base import Item, ListScene
 from game.scenes.managed import mark_locked
 from game.ui.widgets import Button
@@ -50,7 +50,7 @@ class TeacherLessonsScene(ListScene):
                     text.title,
                     f"{text.ages} - {state}",
                     "quiet" if lesson.id in off else "choice",
-                    icon=lesson_icon(lesson.contact.avatar, False),
+                    icon=lesson_picture(lesson),
                 )
             )
         return out
