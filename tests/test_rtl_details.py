@@ -194,6 +194,17 @@ def test_a_phone_number_in_arabic_text_keeps_its_written_order(app: App) -> None
     assert "7-5" in _visual(renderer, "للأعمار 5-7 سنوات")  # an age range is not a number
 
 
+def test_a_file_path_in_arabic_text_keeps_its_leading_slash_at_its_start(app: App) -> None:
+    """'Saved to /home/…/plan.pdf' in Arabic shows the path as written, '/' first."""
+    renderer = LineRenderer(app.fonts, 20, False, "ar")
+    for path in ("/home/sam/Documents/Signal Scouts/plan.pdf", "C:\\Users\\Sam\\plan.pdf"):
+        shown = _visual(renderer, f"تم الحفظ في {path}.")
+        assert path in shown, shown
+    slash = "و/أو"  # a slash between Arabic words is not a path
+    reference = BidiParagraph(slash, TextDirection.RTL).get_reordered_string()
+    assert _visual(renderer, slash) == reference
+
+
 @pytest.mark.parametrize("language", ["en", "ar"])
 def test_chat_screen_fits_the_window_beside_the_phone(app: App, language: str) -> None:
     """A chat screen with one short prompt fits 1280x720 in Arabic as in English: no scrolling.

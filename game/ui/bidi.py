@@ -11,7 +11,9 @@ on every Arabic line of the catalog.
 One deliberate difference: a phone number (digit groups joined by hyphens or spaces,
 six digits or more) keeps its written order, as if the text had put it in a
 left-to-right isolate; the algorithm alone would reverse its groups after Arabic
-letters ("1-800-843-5678" would read "5678-843-800-1").
+letters ("1-800-843-5678" would read "5678-843-800-1"). A file path ("Saved to
+/home/.../plan.pdf") is kept in written order the same way, so its leading "/" stays
+at its start.
 """
 
 from __future__ import annotations
@@ -25,6 +27,10 @@ CLOSING = {close: open_ for open_, close in BRACKETS.items()}
 #: Neutral and isolate classes (NI in UAX #9) after the weak rules.
 NEUTRAL = {"B", "S", "WS", "ON", "LRI", "RLI", "FSI", "PDI"}
 PHONE = re.compile(r"\d+(?:[- ]\d+)+")
+#: A file path: a leading slash (or a drive letter and a backslash) and everything up to
+#: the next right-to-left letter.
+_RTL = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff"
+PATH = re.compile(rf"(?<![\w/\\])(?:[A-Za-z]:)?[\\/][^\s{_RTL}][^{_RTL}]*")
 
 
 def _phone_spans(line: str) -> list[tuple[int, int]]:
@@ -129,9 +135,21 @@ def _brackets(line: str, types: list[str]) -> None:
                 k += 1
 
 
+def _path_spans(line: str) -> list[tuple[int, int]]:
+    """Where *line* has a file path (without the spaces or full stop after it)."""
+    spans = []
+    for match in PATH.finditer(line):
+        start, end = match.span()
+        while end > start and (line[end - 1].isspace() or line[end - 1] in ".,;:"):
+            end -= 1
+        spans.append((start, end))
+    return spans
+
+
 def levels(line: str) -> list[int]:
     """The embedding level of each character of *line* in a right-to-left paragraph."""
-    kept = {i for a, b in _phone_spans(line) for i in range(a, b)}
+    spans = _phone_spans(line) + _path_spans(line)
+    kept = {i for a, b in spans for i in range(a, b)}
     types = _classes(line, kept)
     _brackets(line, types)
     i = 0
