@@ -6,6 +6,7 @@ a card put in the wrong bin is moved to the right one with a kind explanation.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import pygame
@@ -14,11 +15,20 @@ from game.content.model import SortCard, SortStep
 from game.scenes.step_base import StepScene
 from game.ui import draw, theme
 from game.ui.flow import Block, card_height, card_row
+from game.ui.fly import along_arc, bump, phase, zoom
 from game.ui.layout import UNLIMITED, grid_buttons
+from game.ui.motion import Tween
 from game.ui.widgets import Button
 
 if TYPE_CHECKING:
     from game.narration.lines import Line
+
+#: A placed card flies into the box it was put in (ms) ...
+CARD_FLY_MS = 260
+#: ... slides on to the right box when that was not it (ms) ...
+CARD_SLIDE_MS = 200
+#: ... and the box it lands in bumps as its count goes up (ms).
+BIN_BUMP_MS = 200
 
 
 class SortScene(StepScene):
@@ -34,6 +44,8 @@ class SortScene(StepScene):
         self.card_rect = pygame.Rect(0, 0, 0, 0)
         self.drag_offset: tuple[int, int] | None = None
         self.drag_pos: tuple[int, int] | None = None
+        #: The card just placed, on its way into a box (None at rest).
+        self._flight: _Flight | None = None
 
     @property
     def step(self) -> SortStep:
@@ -172,15 +184,19 @@ class SortScene(StepScene):
                     rect,
                     "quiet" if self.answered else "choice",
                     text_size=m.font(30),
-                    sublabel=self.app.tr.ngettext("{n} card", "{n} cards", count).format(
-                        n=self.app.tr.number(count)
-                    ),
+                    sublabel=self._count_label(count),
                     icon=_box_icon,
                     icon_above=True,
                     icon_scale=1.4,
                 )
             )
         return boxes
+
+    def _count_label(self, count: int) -> str:
+        """'n cards', under a box's name."""
+        return self.app.tr.ngettext("{n} card", "{n} cards", count).format(
+            n=self.app.tr.number(count)
+        )
 
     def _build_classic(self) -> None:
         """The roomy layout: the card in the middle and the boxes along the bottom."""
@@ -280,22 +296,72 @@ class SortScene(StepScene):
         self.relayout()
         self.focus_on("next" if self.done else f"bin:{self.step.bins[0].id}")
 
-    def place(self, bin_id: str) -> None:
-        """Sort the current card into *bin_id* and show why it belongs where it does."""
+    def place(self, bin_id: str, start: pygame.Rect | None = None) -> None:
+        """Sort the current card into *bin_id* and show why it belongs where it does.
+
+        The card flies from *start* (where it was dropped; default: its place) into
+        that box, on to the right box if that was not it, and the box's count goes up;
+        then the explanation shows. Nothing moves with reduced motion.
+        """
         card = self.card
         assert card is not None
+        start = (start or self.card_rect).copy()
         self.placed[card.id] = bin_id
         self.answered = True
         self.app.sound.play("good" if bin_id == card.bin else "think")
         self.relayout()
         self.focus_on("next")
+        self._start_flight(card, bin_id, start)
+
+    # -- the card flying into its box (none with reduced motion) ---------------------
+    def _start_flight(self, card: SortCard, bin_id: str, start: pygame.Rect) -> None:
+        """Send the placed *card* from *start* into box *bin_id*, then on to its own box."""
+        self._flight = None
+        if self.app.scene is not self or start.width <= 0:
+            return
+        flight_ms = CARD_FLY_MS + (0 if bin_id == card.bin else CARD_SLIDE_MS)
+        tween = self.app.motion.tween(flight_ms + BIN_BUMP_MS, lambda: self.app.guard.clock())
+        if not tween.done:
+            self._flight = _Flight(card, bin_id, start, flight_ms, tween)
+
+    @property
+    def flying(self) -> bool:
+        """True while the placed card is on its way (the explanation shows when it lands)."""
+        flight = self._flight
+        return flight is not None and flight.elapsed() < flight.flight_ms
+
+    @property
+    def animating(self) -> bool:
+        """True while the card flies or its box bumps; when it has just ended, one last redraw."""
+        if self._flight is not None and self._flight.tween.done:
+            self._flight = None
+            self.dirty = True
+        return self._flight is not None
+
+    def finish_animation(self) -> None:
+        """The card is in its box at once and the explanation shows (a press while it moves)."""
+        if self._flight is not None:
+            self._flight.tween.finish()
+            self._flight = None
+        self.dirty = True
 
     def on_key(self, event: pygame.event.Event) -> None:
         """Keys 1-3 sort the card into the first, second or third bin."""
         self.number_key(event, ("bin:",))
 
     def handle(self, event: pygame.event.Event) -> None:
-        """Drag the card with mouse or finger; drop it on a bin to sort it."""
+        """Drag the card with mouse or finger; drop it on a bin to sort it.
+
+        A press while a placed card flies puts it in its box at once and shows why
+        (that press does nothing else: the explanation is never skipped unseen); a press
+        while the box bumps ends that and does what it always does.
+        """
+        if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN) and self.animating:
+            flying = self.flying
+            self.finish_animation()
+            if flying:
+                self._pressed = None
+                return
         if self.card and not self.answered and hasattr(event, "pos"):
             # The card and the bins are on the page, which may be scrolled.
             pos = self.page_pos(event.pos)
@@ -312,10 +378,13 @@ class SortScene(StepScene):
                 self.dirty = True
                 return
             if event.type == pygame.MOUSEBUTTONUP and event.button == 1 and self.drag_offset:
+                dropped = self.card_rect.copy()
+                if self.drag_pos:
+                    dropped.topleft = self.drag_pos
                 self.drag_offset = self.drag_pos = None
                 for button in self.buttons:
                     if button.key.startswith("bin:") and button.rect.collidepoint(pos):
-                        self.place(button.key.split(":", 1)[1])
+                        self.place(button.key.split(":", 1)[1], dropped)
                         return
                 self.dirty = True
                 return
@@ -327,6 +396,8 @@ class SortScene(StepScene):
         area = self.content_rect().inflate(-2 * m.pad, -2 * m.pad)
         prompt = self._prompt(area.width)
         surface.blit(prompt, prompt.get_rect(midtop=(area.centerx, area.top)))
+        if self.flying:
+            return  # the explanation shows when the card has landed
         if self.done or self.answered:
             box = self.middle.copy()
             after = [b.rect.top for b in self.buttons if b.key == "next"]
@@ -342,7 +413,10 @@ class SortScene(StepScene):
             )
 
     def draw_buttons(self, surface: pygame.Surface) -> None:
-        """Bins and buttons, with the dragged card drawn on top of them."""
+        """Bins and buttons, with the dragged (or flying) card drawn on top of them."""
+        if self._flight is not None:
+            self._draw_flight(surface, self._flight)
+            return
         super().draw_buttons(surface)
         if self.drag_pos and self.card:
             self._draw_card(
@@ -353,6 +427,63 @@ class SortScene(StepScene):
                 theme.ACCENT,
                 self.m.px(8),
             )
+
+    def _draw_flight(self, surface: pygame.Surface, flight: _Flight) -> None:
+        """One frame of a placed card going into its box: the buttons, the box, the card.
+
+        Continue appears when the card has landed; the right box's count goes up then,
+        with a bump.
+        """
+        m = self.m
+        elapsed = flight.elapsed()
+        landed = elapsed >= flight.flight_ms
+        focused = self.focused_key()
+        boxes = {b.key: b for b in self.buttons if b.key.startswith("bin:")}
+        right = boxes.get(f"bin:{flight.card.bin}")
+        chosen = boxes.get(f"bin:{flight.chosen}")
+        for button in self.all_buttons():
+            if button.key == "next" and not landed:
+                continue
+            shown = button
+            if button is right and not landed:  # not counted until it lands
+                before = sum(1 for c in self.step.cards[: self.index] if c.bin == flight.card.bin)
+                shown = replace(button, sublabel=self._count_label(before))
+            shown.draw(surface, self.app.text, m, button.key == focused)
+            if button is right and landed:
+                grow = bump(phase(elapsed, flight.flight_ms, BIN_BUMP_MS), 0.08)
+                zoom(surface, button.rect.inflate(m.px(12), m.px(12)), grow)
+        if landed or right is None or chosen is None:
+            return
+        image = flight.image or self._card_image(flight)
+        flight.image = image
+        small = min(1.0, chosen.rect.width * 0.4 / max(1, flight.start.width))
+        into = phase(elapsed, 0, CARD_FLY_MS)
+        if into < 1.0:
+            scale = 1.0 + (small - 1.0) * into
+            at = along_arc(flight.start.center, _mouth(chosen.rect), into, m.px(40))
+        else:
+            scale = small
+            on = phase(elapsed, CARD_FLY_MS, CARD_SLIDE_MS)
+            at = along_arc(_mouth(chosen.rect), _mouth(right.rect), on, m.px(50))
+        size = (max(1, round(image.get_width() * scale)), max(1, round(image.get_height() * scale)))
+        shown = pygame.transform.smoothscale(image, size)
+        surface.blit(shown, shown.get_rect(center=at))
+
+    def _card_image(self, flight: _Flight) -> pygame.Surface:
+        """The placed card as it looked in the middle, to fly (drawn once per flight)."""
+        m = self.m
+        image = pygame.Surface(flight.start.size, pygame.SRCALPHA)
+        rect = image.get_rect()
+        draw.card(image, rect, theme.WHITE, m.radius, border=theme.PRIMARY)
+        label = self.app.text.render(
+            self.lt(flight.card.id, flight.card.text),
+            m.font(30),
+            theme.INK,
+            rect.width - 2 * m.pad,
+            align="center",
+        )
+        image.blit(label, label.get_rect(center=rect.center))
+        return image
 
     def _draw_card(self, surface: pygame.Surface, rect: pygame.Rect, border, shadow: int) -> None:
         """The card to sort, with its text centred."""
@@ -435,3 +566,26 @@ def _box_icon(surface: pygame.Surface, center: tuple[int, int], size: int) -> No
     lid = pygame.Rect(0, 0, round(size * 1.15), max(4, size // 5))
     lid.midbottom = (cx, box.top + 2)
     pygame.draw.rect(surface, theme.PRIMARY, lid, border_radius=max(2, size // 14))
+
+
+def _mouth(box: pygame.Rect) -> tuple[int, int]:
+    """Where a card goes into a box: over the box picture, above its name."""
+    return box.centerx, box.top + box.height // 3
+
+
+@dataclass
+class _Flight:
+    """A card just placed: which card, the box it was put in, where it set off, its tween."""
+
+    card: SortCard
+    chosen: str
+    start: pygame.Rect
+    #: When it is in the right box (ms into the tween); the box bumps after that.
+    flight_ms: int
+    tween: Tween
+    #: The card as drawn, made on the first frame.
+    image: pygame.Surface | None = None
+
+    def elapsed(self) -> float:
+        """How far along it is (ms)."""
+        return self.tween.progress() * self.tween.ms
