@@ -27,10 +27,11 @@ CLOSING = {close: open_ for open_, close in BRACKETS.items()}
 #: Neutral and isolate classes (NI in UAX #9) after the weak rules.
 NEUTRAL = {"B", "S", "WS", "ON", "LRI", "RLI", "FSI", "PDI"}
 PHONE = re.compile(r"\d+(?:[- ]\d+)+")
-#: A file path: a leading slash (or a drive letter and a backslash) and everything up to
-#: the next right-to-left letter.
-_RTL = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff"
-PATH = re.compile(rf"(?<![\w/\\])(?:[A-Za-z]:)?[\\/][^\s{_RTL}][^{_RTL}]*")
+#: A file path: a leading slash (or a drive letter and a backslash), a name that starts
+#: with a letter, and everything up to the next right-to-left letter or mark. (A date's
+#: "/03/2026" is no path: its parts start with digits.)
+_RTL = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\u200e\u200f"
+PATH = re.compile(rf"(?<![\w/\\{_RTL}])(?:[A-Za-z]:\\|/)[A-Za-z._~][^{_RTL}]*")
 
 
 def _phone_spans(line: str) -> list[tuple[int, int]]:
