@@ -49,6 +49,26 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir("signal-scouts", appauthor=False))
 
 
+CACHE_DIR_ENV = "SIGNAL_SCOUTS_CACHE_DIR"
+NO_CACHE_ENV = "SIGNAL_SCOUTS_NO_CACHE"
+
+
+def lesson_cache_dir() -> Path | None:
+    """Where checked lessons are kept between runs (None: ``SIGNAL_SCOUTS_NO_CACHE`` is set).
+
+    The ``lessons`` folder in the user's cache folder; ``SIGNAL_SCOUTS_CACHE_DIR``
+    overrides the cache folder (see game/content/lesson_cache.py).
+    """
+    if os.environ.get(NO_CACHE_ENV, "") not in ("", "0"):
+        return None
+    override = os.environ.get(CACHE_DIR_ENV)
+    if override:
+        return Path(override) / "lessons"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("signal-scouts", appauthor=False)) / "lessons"
+
+
 PRINT_DIR_ENV = "SIGNAL_SCOUTS_PRINT_DIR"
 
 

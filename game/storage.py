@@ -58,13 +58,16 @@ _TEMP_FLAGS = (
 )
 
 
-def atomic_write(path: Path, data: str | bytes, mode: int = PRIVATE_MODE) -> None:
+def atomic_write(
+    path: Path, data: str | bytes, mode: int = PRIVATE_MODE, *, sync: bool = True
+) -> None:
     """Write *data* (text as UTF-8) to *path*; a crash leaves either the old or the new file.
 
     The file is created with *mode* less the process umask, as ``open()`` would create
     it: :data:`PRIVATE_MODE` (the default, for saves) or :data:`DOCUMENT_MODE` (see
     :func:`write_document`). The new file is fsynced before the rename and the folder
     after it (where the platform allows), so the new name survives a power cut too.
+    *sync* False skips both fsyncs (a cache, where a lost file only costs time).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = _temp_file(path, mode)
@@ -72,13 +75,15 @@ def atomic_write(path: Path, data: str | bytes, mode: int = PRIVATE_MODE) -> Non
         with os.fdopen(fd, "wb") as handle:
             handle.write(data.encode("utf-8") if isinstance(data, str) else data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if sync:
+                os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    fsync_folder(path.parent)
+    if sync:
+        fsync_folder(path.parent)
 
 
 def write_document(path: Path, data: str | bytes) -> None:

@@ -23,6 +23,14 @@ from tests.pilot import Pilot  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _throw_away_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Lessons checked by ``signal-scouts lint`` in tests are cached in a temporary folder."""
+    os.environ["SIGNAL_SCOUTS_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    os.environ.pop("SIGNAL_SCOUTS_CACHE_DIR", None)
+
+
 @pytest.fixture
 def paths() -> ContentPaths:
     """The repository's content folders."""

@@ -15,10 +15,17 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from game.content.lesson_cache import CachedResult, LessonCache
 from game.content.lint import lint_lesson
 from game.content.model import STEP_CLASSES, STEP_TYPES, Lesson
 from game.content.problems import LessonError, Problem, capped, did_you_mean, shown
-from game.content.source import PathKey, SourceMap, find_yaml_files, read_yaml
+from game.content.source import (
+    PathKey,
+    SourceMap,
+    find_yaml_files,
+    parse_yaml_bytes,
+    read_lesson_bytes,
+)
 
 #: Values that do not fit the model, reported per file (a 2 MB list of wrong values
 #: would otherwise print one line per item).
@@ -142,16 +149,43 @@ def load_lesson(
     services: ServiceNames | None = None,
     *,
     release: bool = False,
+    cache: LessonCache | None = None,
 ) -> tuple[Lesson, list[Problem]]:
     """Load and check one lesson file; return it with any warnings.
 
     *services* are the help services lesson text must not name (default: the game's own).
     *release* also warns about drafts no safeguarding reviewer has signed off.
+    *cache* holds the results of files checked before: a file whose bytes (and the
+    checking code) have not changed gives its stored result without being parsed again.
 
     Raises:
         LessonError: with every error found, each located as ``file:line:col``.
     """
-    data, smap, problems = read_yaml(path, display_name)
+    name = display_name or str(path)
+    services = bundled_service_names() if services is None else services
+    raw = read_lesson_bytes(path, name)
+    if cache is None:
+        return _check_lesson(raw, path, name, services, release=release)
+    key = cache.key(raw, name, services, release=release)
+    found = cache.get(key)
+    if found is not None:
+        if found.lesson is None:
+            raise LessonError(path, found.problems, already_capped=True)
+        return found.lesson, found.problems
+    try:
+        lesson, warnings = _check_lesson(raw, path, name, services, release=release)
+    except LessonError as exc:
+        cache.put(key, CachedResult(None, exc.problems))
+        raise
+    cache.put(key, CachedResult(lesson, warnings))
+    return lesson, warnings
+
+
+def _check_lesson(
+    raw: bytes, path: Path, name: str, services: ServiceNames, *, release: bool
+) -> tuple[Lesson, list[Problem]]:
+    """Parse, validate and lint the bytes *raw* of the lesson file *path* (see load_lesson)."""
+    data, smap, problems = parse_yaml_bytes(raw, name, path)
     if not isinstance(data, dict):
         raise LessonError(
             path,
@@ -182,12 +216,7 @@ def load_lesson(
                 )
             )
         raise LessonError(path, problems) from exc
-    problems += lint_lesson(
-        lesson,
-        smap,
-        bundled_service_names() if services is None else services,
-        release=release,
-    )
+    problems += lint_lesson(lesson, smap, services, release=release)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise LessonError(path, sorted(problems))
@@ -216,6 +245,7 @@ def load_pack(
     *,
     release: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    cache: LessonCache | None = None,
 ) -> LoadedPack:
     """Load every lesson under *paths*; broken files are collected, never raised.
 
@@ -223,6 +253,8 @@ def load_pack(
     *release*: also warn about drafts no safeguarding reviewer has signed off.
     *progress*: called with (files read, files in all) before each file and at the end
     (the title screen's progress bar while lessons load in the background).
+    *cache*: stored results of unchanged files (see :func:`load_lesson`); the checks
+    across files (one id used twice) still run every time.
     """
     pack = LoadedPack()
     services = bundled_service_names() if services is None else services
@@ -238,7 +270,7 @@ def load_pack(
             progress(done, len(files))
         name = _display_name(path, root)
         try:
-            lesson, warnings = load_lesson(path, name, services, release=release)
+            lesson, warnings = load_lesson(path, name, services, release=release, cache=cache)
         except LessonError as exc:
             pack.failures.append(exc)
             continue
@@ -264,6 +296,8 @@ def load_pack(
         seen[lesson.id] = name
         pack.lessons.append(lesson)
         pack.warnings += warnings
+    if cache is not None and cache.writes:
+        cache.prune()
     if progress is not None:
         progress(len(files), len(files))
     return pack

@@ -47,10 +47,15 @@ class Problem:
 
 
 class LessonError(Exception):
-    """Raised when a lesson file cannot be used; carries every problem found."""
+    """Raised when a lesson file cannot be used; carries every problem found.
 
-    def __init__(self, path: Path, problems: list[Problem]) -> None:
-        problems = capped(problems)
+    *problems* are capped (see :func:`capped`) unless *already_capped* says they were.
+    """
+
+    def __init__(
+        self, path: Path, problems: list[Problem], *, already_capped: bool = False
+    ) -> None:
+        problems = problems if already_capped else capped(problems)
         super().__init__("\n".join(str(p) for p in problems))
         self.path = path
         self.problems = problems
