@@ -10,6 +10,7 @@ import pygame
 import pytest
 
 from game.app import App
+from game.scenes.base import Scene
 from game.scenes.chat import ChatScene
 from game.session import Entry, LessonSession
 from game.ui import theme
@@ -214,3 +215,124 @@ def test_a_word_on_a_button_or_with_other_changes_redraws_everything(app: App) -
     scene.dirty = True  # something else changed first (a key press, a new message)
     scene.word_moved({text})
     assert not scene._word_only
+
+
+# -- the whole chat screen at rest, kept as one picture ---------------------------------
+def _pixels(surface: pygame.Surface) -> bytes:
+    return pygame.image.tobytes(surface, "RGB")
+
+
+def _from_scratch(scene: ChatScene, like: pygame.Surface) -> pygame.Surface:
+    """The screen drawn part by part (as every screen draws), with no kept chat picture."""
+    scene._frame = None
+    scene._canvas = None
+    scene._phone_view = None
+    scene._backdrop = None
+    scene.bubbles.clear()
+    surface = pygame.Surface(like.get_size(), 0, like)
+    Scene.draw(scene, surface)
+    return surface
+
+
+def _render_twice(app: App) -> None:
+    """Two frames of the screen in front (the chat keeps its picture from the second)."""
+    for _ in range(2):
+        app.scene.dirty = True
+        app.render()
+
+
+def test_the_chat_at_rest_is_one_kept_picture_still_drawn_whole(app: App) -> None:
+    """Later frames re-use the kept picture (no button drawn) yet paint the whole window."""
+    scene = _chat(app, count=40)
+    _render_twice(app)
+    kept = scene._frame
+    assert kept is not None and kept.composed
+    drawn: list[str] = []
+    real = scene.draw_buttons
+
+    def noting(surface: pygame.Surface) -> None:
+        drawn.append("buttons")
+        real(surface)
+
+    scene.draw_buttons = noting  # type: ignore[method-assign]
+    first = app.screen.copy()
+    app.screen.fill((0, 0, 0))  # a redraw must still paint every pixel
+    scene.dirty = True
+    app.render()
+    assert scene._frame is kept and drawn == []
+    assert _pixels(app.screen) == _pixels(first)
+    assert _pixels(app.screen) == _pixels(_from_scratch(scene, app.screen))
+
+
+def _change(app: App, scene: ChatScene, change: str) -> None:
+    """Make *change* happen to the chat screen the way the game makes it happen."""
+    history = scene.session.history
+    if change == "scroll":
+        scene.on_scroll(2)
+    elif change == "message":
+        history.append(Entry(key="t:new", sender="me", text="OK", context="g35-gift-or-trick/x"))
+        scene.dirty = True
+    elif change == "reveal":  # a red flag shown on a bubble already in view
+        history[-1].tactic = "T01"
+        history[-1].revealed = True
+        scene.dirty = True
+    elif change == "flags":  # the teacher shows every red flag (classroom)
+        history[-1].tactic = "T01"
+        scene.on_button("flags")
+    elif change == "focus":
+        scene.move_focus(1)
+    elif change == "label":  # a button's words changed in place, no new layout
+        scene.buttons[0].label = "Onwards"
+        scene.dirty = True
+    elif change == "lit word":  # a word lit in a bubble, then reading stops
+        text = scene.bubbles._text(history[-1])
+        app.text.highlight = (text, 0, 4)
+        scene.word_moved({text})
+        app.render()
+        app.text.highlight = None
+        scene.word_moved({text})
+        app.render()
+        scene.dirty = True
+    elif change == "palette":
+        app.set_theme("high_contrast")
+    elif change == "language":
+        app.set_language("fr")
+    elif change == "text size":
+        app.text_size_override = "large"
+        app.refresh_layout()
+    else:  # window size
+        app.screen = pygame.display.set_mode((1100, 700))
+        app.refresh_layout()
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "scroll",
+        "message",
+        "reveal",
+        "flags",
+        "focus",
+        "label",
+        "lit word",
+        "palette",
+        "language",
+        "text size",
+        "window size",
+    ],
+)
+def test_the_kept_chat_picture_never_shows_a_stale_screen(app: App, change: str) -> None:
+    """After each kind of change the chat at rest looks exactly as one drawn from scratch."""
+    scene = _chat(app, count=40)
+    _render_twice(app)
+    assert scene._frame is not None and scene._frame.composed
+    saved = theme.PALETTE
+    try:
+        _change(app, scene, change)
+        _render_twice(app)
+        frame = scene._frame
+        assert (frame is not None and frame.composed) or scene.max_scroll() > 0
+        shown = app.screen.copy()
+        assert _pixels(shown) == _pixels(_from_scratch(scene, app.screen))
+    finally:
+        theme.use_palette(saved)

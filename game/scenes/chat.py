@@ -63,6 +63,10 @@ class ChatScene(StepScene):
         self._arrival: _Arrival | None = None
         #: Only the arriving message moved: redraw just the chat.
         self._phone_only = False
+        #: What the whole window was last drawn from at rest (see :meth:`_draw_kept_frame`),
+        #: and the kept picture of it on :attr:`_canvas` once it has been drawn twice.
+        self._frame: _Frame | None = None
+        self._canvas: pygame.Surface | None = None
 
     # -- layout ----------------------------------------------------------------
     def release(self) -> None:
@@ -70,6 +74,8 @@ class ChatScene(StepScene):
         super().release()
         self.bubbles.clear()
         self._phone_view = None
+        self._frame = None
+        self._canvas = None
         self._arrival = None  # back on screen, the chat is at rest
 
     #: The chat's own history scrolls with Page Up / Page Down.
@@ -487,25 +493,101 @@ class ChatScene(StepScene):
         return strings <= bubbles and not strings & elsewhere
 
     def draw(self, surface: pygame.Surface) -> None:
-        """The whole screen, or only the chat when nothing but a word read aloud moved."""
+        """The whole screen, or only the chat when nothing but a word read aloud moved.
+
+        At rest the whole screen is one kept picture (see :meth:`_draw_kept_frame`).
+        """
         if self._word_only or self._phone_only:
             self._word_only = self._phone_only = False
             self._draw_phone(surface)
             return
-        super().draw(surface)
+        if not self._draw_kept_frame(surface):
+            super().draw(surface)
+
+    def _draw_kept_frame(self, surface: pygame.Surface) -> bool:
+        """Draw the screen at rest as one kept picture; False: draw it part by part instead.
+
+        The picture is the backdrop (header, phone frame, panel), the chat as scrolled and
+        the buttons with the focus ring, composed exactly as :meth:`Scene.draw` composes
+        them. It is composed again whenever any of those changed: a new backdrop (layout,
+        language, text size, colours, window size), the chat (scroll, a new message, a red
+        flag shown), the focus or any button. The first frame after a change is drawn part
+        by part; the picture is made when a second frame shows the same, so a screen that
+        changes every frame never pays for it. While something moves (a message arriving,
+        a word read aloud, a button held down) or the page scrolls, nothing is kept.
+        """
+        if not self._at_rest(surface):
+            self._frame = None
+            return False
+        backdrop = self.window_backdrop(surface)
+        frame = self._frame
+        # The chat's place only changes with the layout, and a new layout is a new backdrop.
+        kept = frame is not None and frame.backdrop is backdrop
+        chat = frame.view.chat if frame is not None and kept else self._chat_area()
+        view = self._kept_view(surface, chat, self._bubbles(chat))
+        look = self._frame_look()
+        size = surface.get_size()
+        if frame is None or not frame.shows(backdrop, view, look, size):
+            self._frame = _Frame(backdrop, view, view.version, look, size)
+            return False
+        canvas = self._canvas
+        if not frame.composed or canvas is None or canvas.get_size() != size:
+            if canvas is None or canvas.get_size() != size:
+                canvas = self._canvas = pygame.Surface(size, 0, surface)
+            canvas.blit(backdrop, (0, 0))
+            self.draw_content(canvas)
+            self.draw_buttons(canvas)
+            frame.composed = True
+        surface.blit(canvas, (0, 0))
+        return True
+
+    def _at_rest(self, surface: pygame.Surface) -> bool:
+        """True when the screen may be drawn from the kept picture (nothing moves on it)."""
+        return (
+            self.max_scroll() <= 0
+            and not surface.get_flags() & pygame.SRCALPHA
+            and self.app.text.highlight is None
+            and Button.keep_drawings
+            and self.pressed_key() is None
+            and not (self._arrival is not None and self.animating)
+        )
+
+    def _frame_look(self) -> tuple:
+        """What the kept picture's buttons were drawn from: the focus and each button."""
+        text = self.app.text
+        return (
+            self.focused_key(),
+            tuple(_button_look(button) for button in self.all_buttons()),
+            self.m,
+            theme.PALETTE,
+            text.language,
+            text.fonts.reading,
+        )
+
+    def _bubbles(self, chat: pygame.Rect) -> tuple[pygame.Surface, ...]:
+        """Every message's bubble as shown now (red flags revealed by the teacher too)."""
+        history = self.session.history
+        if self.flags_shown:
+            history = [self._as_shown(entry) for entry in history]
+        return self.bubbles.render_all(history, chat.width)
 
     def _draw_phone(self, surface: pygame.Surface) -> None:
-        """The visible part of the chat, composed once and re-used until a bubble changes.
+        """The visible part of the chat, composed once and re-used until a bubble changes."""
+        chat = self._chat_area()
+        bubbles = self._bubbles(chat)
+        if self._arrival is not None and self.animating:
+            self._draw_arriving(surface, chat, bubbles, self._arrival)
+            return
+        surface.blit(self._kept_view(surface, chat, bubbles).image, chat.topleft)
+
+    def _kept_view(
+        self, surface: pygame.Surface, chat: pygame.Rect, bubbles: tuple[pygame.Surface, ...]
+    ) -> _PhoneView:
+        """The chat as it should look now: the kept one, brought up to date.
 
         When only some bubbles changed and none changed height (a word being read aloud
         lit up, a red flag shown on a bubble of the same size), only those are redrawn.
         """
-        chat = self._chat_area()
-        history = [self._as_shown(entry) for entry in self.session.history]
-        bubbles = tuple(self.bubbles.render(entry, chat.width) for entry in history)
-        if self._arrival is not None and self.animating:
-            self._draw_arriving(surface, chat, bubbles, self._arrival)
-            return
         view = self._phone_view
         if view is None or not view.same_layout(chat, self.scroll, self._backdrop, bubbles):
             view = _PhoneView(chat, self._backdrop, pygame.Surface(chat.size).convert(surface))
@@ -514,7 +596,7 @@ class ChatScene(StepScene):
             self._phone_view = view
         elif any(a is not b for a, b in zip(view.bubbles, bubbles, strict=True)):
             self._redraw_changed(view, self._under(surface), bubbles)
-        surface.blit(view.image, chat.topleft)
+        return view
 
     def _draw_arriving(
         self,
@@ -622,6 +704,7 @@ class ChatScene(StepScene):
             view.image.blit(under, place, place.move(chat.topleft))
             view.image.blit(new, place)
         view.bubbles = bubbles
+        view.version += 1
         self._draw_scroll_hint(view)
 
     def _draw_scroll_hint(self, view: _PhoneView) -> None:
@@ -815,6 +898,8 @@ class _PhoneView:
     #: Where each bubble's top is on :attr:`image` (above 0: scrolled out of sight).
     tops: list[int] = field(default_factory=list)
     hint: bool = False
+    #: Counts the redraws of some bubbles in place (the kept window picture shows one).
+    version: int = 0
 
     def same_layout(
         self,
@@ -832,4 +917,38 @@ class _PhoneView:
             and all(
                 a.get_height() == b.get_height() for a, b in zip(self.bubbles, bubbles, strict=True)
             )
+        )
+
+
+def _button_look(button: Button) -> tuple:
+    """Everything a button is drawn from, as plain values (its rectangle copied)."""
+    return (type(button),) + tuple(
+        tuple(value) if isinstance(value, pygame.Rect) else value
+        for name, value in vars(button).items()
+        if name != "_baked"
+    )
+
+
+@dataclass(eq=False)
+class _Frame:
+    """What the whole window at rest was drawn from (the picture itself is kept apart)."""
+
+    backdrop: pygame.Surface
+    view: _PhoneView
+    version: int
+    look: tuple
+    size: tuple[int, int]
+    #: True once the kept picture shows this frame.
+    composed: bool = False
+
+    def shows(
+        self, backdrop: pygame.Surface, view: _PhoneView, look: tuple, size: tuple[int, int]
+    ) -> bool:
+        """True when the screen now would look as this frame did (nothing it shows changed)."""
+        return (
+            self.backdrop is backdrop
+            and self.view is view
+            and self.version == view.version
+            and self.size == size
+            and self.look == look
         )
