@@ -19,7 +19,13 @@ from game.i18n import Translator
 from game.loading import BackgroundJob, ClosingWhileLoading, Progress
 from game.managed_settings import load_managed, managed_settings_path
 from game.narration.reader import ScreenReader
-from game.paths import ContentPaths, data_dir, peek_display_settings, printables_dir
+from game.paths import (
+    ContentPaths,
+    data_dir,
+    lesson_cache_dir,
+    peek_display_settings,
+    printables_dir,
+)
 from game.scenes.base import Scene
 from game.sound import Sounds
 from game.ui import theme
@@ -31,6 +37,7 @@ from game.ui.save_notice import SaveNotice
 from game.ui.switch_access import SwitchAccess
 from game.ui.text import FontBook, TextCache
 from game.ui.theme import MIN_H, MIN_W, TEXT_SCALES, Metrics
+from game.ui.transition import TRANSITION_MS, Transition
 from game.window import HEADLESS_DRIVERS, fit_window, no_display_reason, requested_driver
 
 if TYPE_CHECKING:
@@ -54,6 +61,8 @@ WAIT_DROPS = [
     pygame.FINGERMOTION,
     pygame.TEXTINPUT,
 ]
+#: Presses that end a screen transition at once (and then go on to the screen as usual).
+TRANSITION_ENDERS = {pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.MOUSEWHEEL}
 
 
 class App:
@@ -71,7 +80,9 @@ class App:
         sound: bool | None = None,
         speech: bool | None = None,
         lesson_loader: Callable[[Progress], LoadedPack] | None = None,
+        lesson_cache: Path | None = None,
         folder_opener: Opener | None = None,
+        transitions: bool = False,
     ) -> None:
         """Open the window and set up the services.
 
@@ -80,6 +91,11 @@ class App:
         the school's managed-settings file (default: ``managed_settings_path()``).
         *folder_opener* shows a folder in the file manager (the "Open folder" button
         after saving; None: no such button, as in tests and snapshots).
+        *transitions* True lets screens glide in when they change (the game; tests and
+        snapshots leave it off, so one draw shows the final screen).
+        *lesson_cache* is the folder keeping checked lessons between starts (the game
+        passes the user's cache folder; None, as in tests and snapshots: every lesson is
+        checked in full).
         """
         pygame.display.init()
         pygame.font.init()
@@ -125,11 +141,17 @@ class App:
         self.screen = self._open_window()
         self.metrics = self._metrics()
         self.stack: list[tuple[Scene, ResultCallback | None]] = []
+        #: Whether a change of screen glides (never with reduced motion; see game/ui/transition.py).
+        self.transitions = transitions
+        #: The change of screen being shown now (None: none).
+        self.transition: Transition | None = None
         self.running = True
         self.frames_drawn = 0
         #: Reads and checks every lesson, reporting (files read, files in all); runs in a
         #: background thread after the first frame (tests pass a slow one in).
         self.lesson_loader: Callable[[Progress], LoadedPack] = lesson_loader or self.load_lessons
+        #: The folder of checked lessons kept between starts (game/content/lesson_cache.py).
+        self.lesson_cache = lesson_cache
         #: The lessons loading in the background (None: not started; see :attr:`pack`).
         self.lessons_job: BackgroundJob[LoadedPack] | None = None
         self._pack: LoadedPack | None = None
@@ -240,6 +262,7 @@ class App:
 
     def load_lessons(self, progress: Progress) -> LoadedPack:
         """Read and check every lesson (the default :attr:`lesson_loader`; any thread)."""
+        from game.content.lesson_cache import LessonCache
         from game.content.loader import load_pack
         from game.services import service_names
 
@@ -249,6 +272,7 @@ class App:
             root=self.paths.lessons.parent,
             services=services,
             progress=progress,
+            cache=None if self.lesson_cache is None else LessonCache(self.lesson_cache),
         )
 
     def start_loading_lessons(self) -> None:
@@ -436,6 +460,7 @@ class App:
         """Re-measure after a resize, text-size or language change and rebuild every screen."""
         self.metrics = self._metrics()
         self.text.clear()
+        self.transition = None  # its frames no longer fit: show the screen as it is now
         for scene, _ in self.stack:
             scene.relayout()
         if self.stack:
@@ -450,6 +475,7 @@ class App:
     def push(self, scene: Scene, on_result: ResultCallback | None = None) -> None:
         """Show *scene* on top; *on_result* receives what it returns when it closes."""
         if self.stack:
+            self._begin_transition(1)
             self.scene.release()
         self.stack.append((scene, on_result))
         self.guard.hold()
@@ -458,6 +484,8 @@ class App:
 
     def pop(self, result: Any = None) -> None:
         """Close the top screen and hand *result* to the one below (quit when none is left)."""
+        if len(self.stack) > 1:
+            self._begin_transition(-1)
         closed, callback = self.stack.pop()
         closed.release()
         if not self.stack:
@@ -472,6 +500,7 @@ class App:
 
     def replace(self, scene: Scene) -> None:
         """Swap the top screen for *scene*."""
+        self._begin_transition(1)
         closed, callback = self.stack.pop()
         closed.release()
         self.stack.append((scene, callback))
@@ -481,10 +510,52 @@ class App:
 
     def reset_to(self, scene: Scene) -> None:
         """Clear the stack and start again from *scene*."""
+        if self.stack:
+            self._begin_transition(1)
         for closed, _ in self.stack:
             closed.release()
         self.stack.clear()
         self.push(scene)
+
+    def _begin_transition(self, way: int) -> None:
+        """Glide from the frame on screen now to the next top screen (when allowed).
+
+        *way* is 1 for a screen opening (it comes from the end side) and -1 for one
+        revealed by closing. Several changes in one turn make one transition, from the
+        frame the child last saw.
+        """
+        if not self.transitions or not self.stack or self.frames_drawn == 0:
+            return
+        tween = self.motion.tween(TRANSITION_MS, lambda: self.guard.clock())
+        if tween.done:  # reduced motion: the new screen appears at once
+            self.transition = None
+            return
+        way = -way if self.metrics.rtl else way
+        current = self.transition
+        if current is not None and not current.new_drawn:
+            self.transition = Transition(current.old, tween, way)
+            return
+        old = self.screen.copy()
+        self._draw_press_on(old, self.scene)
+        self.transition = Transition(old, tween, way)
+
+    def _draw_press_on(self, frame: pygame.Surface, scene: Scene) -> None:
+        """Show on *frame* the button just pressed by a key or switch (its pressed look).
+
+        The press changed the screen before a frame could show it; only that button is
+        drawn again, over the last frame.
+        """
+        key = scene.pressed_key()
+        for button in scene.all_buttons() if key is not None else []:
+            if button.key == key:
+                rect = scene.on_screen(button)
+                at = button.rect
+                button.rect = rect
+                try:
+                    focused = key == scene.focused_key()
+                    button.draw(frame, self.text, self.metrics, focused, pressed=True)
+                finally:
+                    button.rect = at
 
     # -- loop ------------------------------------------------------------------
     def _from_touch(self, event: pygame.event.Event) -> pygame.event.Event | None:
@@ -517,6 +588,8 @@ class App:
         if converted is None:
             return
         event = self.switches.translate(converted)
+        if self.transition is not None and event.type in TRANSITION_ENDERS:
+            self.transition.finish()  # the new screen shows at once; the press goes on to it
         if event.type == pygame.QUIT:
             self.running = False
         elif event.type == pygame.VIDEORESIZE and not self.fullscreen:
@@ -535,6 +608,8 @@ class App:
         """Draw the top screen if it changed; return True if a frame was drawn."""
         scene = self.scene
         self.save_notice.place_on(scene)
+        if self.transition is not None:
+            return self._render_transition(self.transition, scene)
         if not scene.dirty:
             return False
         scene.draw(self.screen)
@@ -544,15 +619,38 @@ class App:
         self.frames_drawn += 1
         return True
 
+    def _render_transition(self, moving: Transition, scene: Scene) -> bool:
+        """One frame of a change of screen; the new screen is drawn only when it changed.
+
+        The last frame is the new screen itself, and the transition is then over.
+        """
+        if scene.dirty or not moving.new_drawn:
+            scene.draw(moving.new)
+            self.save_notice.draw(moving.new, scene, self)
+            scene.dirty = False
+            moving.new_drawn = True
+        if moving.done:
+            self.transition = None
+            self.screen.blit(moving.final(), (0, 0))
+        else:
+            moving.compose(self.screen)
+        pygame.display.flip()
+        self.frames_drawn += 1
+        return True
+
     def animating(self) -> bool:
         """True while the screen in front moves something; it then gets a frame to draw.
 
         A screen animates when it has an ``animating`` attribute that is true (see
         ``game/ui/motion.py``); its ``animation_frame()`` then says what to redraw. When
-        nothing moves the loop naps as usual.
+        nothing moves the loop naps as usual. A change of screen animates too, until
+        it is over (see :meth:`render`).
         """
-        if not self.stack or not getattr(self.scene, "animating", False):
+        if not self.stack:
             return False
+        self.scene.settle_press()
+        if not getattr(self.scene, "animating", False):
+            return self.transition is not None
         frame = getattr(self.scene, "animation_frame", None)
         if frame is not None:
             frame()
@@ -629,7 +727,13 @@ def run_game(paths: ContentPaths, *, windowed: bool = False) -> int:
         pygame.quit()
         sys.stderr.write(reason + "\n")
         return 3
-    app = App(paths, fullscreen=False if windowed else None, folder_opener=system_opener())
+    app = App(
+        paths,
+        fullscreen=False if windowed else None,
+        folder_opener=system_opener(),
+        transitions=True,
+        lesson_cache=lesson_cache_dir(),
+    )
     app.push(TitleScene(app))
     app.run()
     app.remember_window_size()

@@ -22,6 +22,7 @@ from game.scenes.check import CheckScene, after_lesson
 from game.scenes.class_summary import ClassSummaryScene
 from game.scenes.debrief import DebriefScene
 from game.scenes.lessons import LessonListScene
+from game.scenes.new_badge import NewBadgeScene
 from game.scenes.step_base import StepScene
 from game.session import LessonSession
 from game.ui import flow
@@ -118,6 +119,9 @@ def test_pre_then_lesson_then_post_records_counts(pilot: Pilot) -> None:
     play_route(pilot, scene, branch_routes(lesson)[0], keyboard=True)
     assert isinstance(app.scene, DebriefScene)
     pilot.activate("missions", keyboard=True)
+    # The mission's new badges are celebrated first; Continue goes on to the check.
+    assert isinstance(app.scene, NewBadgeScene)
+    pilot.activate("continue", keyboard=True)
     # After: the right answer by mouse for each, with a kind explanation and Continue.
     check = app.scene
     assert isinstance(check, CheckScene) and check.phase == "post"

@@ -53,6 +53,7 @@ def test_card_goes_new_then_carry_on_then_done_with_stars(pilot: Pilot) -> None:
     said = [line.text for line in debrief.narration_body()]
     assert f"{earned} of {total} stars" in said
     pilot.click("missions")
+    pilot.click("continue")  # past the mission's new badges
     status = _card(pilot, LESSON).sublabel.splitlines()[-1]
     assert status == f"Done - {earned} of {total} stars"
 

@@ -71,6 +71,8 @@ def test_full_playthrough_opens_no_socket(no_sockets: list[tuple], pilot: Pilot)
             scene = open_lesson(pilot, lesson.id, lesson.grade_band, keyboard=False)
             play_route(pilot, scene, route, keyboard=False)
             pilot.click("missions")
+            if "continue" in pilot.button_keys():  # a first play's new badges
+                pilot.click("continue")
             pilot.click("back")
             pilot.click("back")
     assert no_sockets == []

@@ -28,6 +28,8 @@ PREV_KEYS = {pygame.K_UP, pygame.K_LEFT}
 PRESS_KEYS = {pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE}
 #: Keys that scroll a page taller than the window.
 PAGE_KEYS = {pygame.K_PAGEUP, pygame.K_PAGEDOWN}
+#: How long a button pressed by a key or switch keeps its pressed look (ms).
+PRESS_LOOK_MS = 150
 
 
 class Scene:
@@ -54,6 +56,8 @@ class Scene:
         self.focus = 0
         self.dirty = True
         self._pressed: str | None = None
+        #: A button pressed by a key or switch, drawn pressed until this time (ms).
+        self._press_look: tuple[str, int] | None = None
         self._backdrop: pygame.Surface | None = None
         #: How far the page is scrolled down (px) when it is taller than the window.
         self.scroll_y = 0
@@ -149,6 +153,7 @@ class Scene:
         """
         self._backdrop = None
         self._pressed = None
+        self._press_look = None
 
     def relayout(self) -> None:
         """Rebuild buttons for the current window, language and text size."""
@@ -350,6 +355,7 @@ class Scene:
             elif buttons and event.key in PRESS_KEYS:
                 focused = self.focused_key()
                 if focused is not None:
+                    self.show_press(focused)
                     self.press(focused)
             elif event.key in PAGE_KEYS and self.max_scroll() > 0 and not self.own_page_keys:
                 view = self.m.height - self.header_height() - self.m.px(60)
@@ -359,7 +365,11 @@ class Scene:
         elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
             self._pressed = self._hit(event.pos)
             self._drag = (event.pos[1], self.scroll_y, False)
+            if self._pressed is not None:
+                self.dirty = True  # the button looks pushed in while it is held
         elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+            if self._pressed is not None:
+                self.dirty = True
             hit = self._hit(event.pos)
             dragged = self._drag is not None and self._drag[2]
             if hit is not None and hit == self._pressed and not dragged:
@@ -375,6 +385,25 @@ class Scene:
                 self.set_focus(keys.index(hit), "pointer")
         elif event.type == pygame.MOUSEWHEEL:
             self.on_scroll(event.y)
+
+    def show_press(self, key: str) -> None:
+        """Show button *key* pressed for a moment (a key or switch pressed it; no animation)."""
+        self._press_look = (key, self.app.guard.clock() + PRESS_LOOK_MS)
+        self.dirty = True
+
+    def pressed_key(self) -> str | None:
+        """The button drawn pressed now: held down by mouse or finger, or just pressed by a key."""
+        look = self._press_look
+        if look is not None and self.app.guard.clock() < look[1]:
+            return look[0]
+        return self._pressed
+
+    def settle_press(self) -> None:
+        """Let a key's pressed look go once its moment is over (the app calls this when idle)."""
+        look = self._press_look
+        if look is not None and self.app.guard.clock() >= look[1]:
+            self._press_look = None
+            self.dirty = True
 
     def _drag_page(self, event: pygame.event.Event) -> bool:
         """A finger or a held mouse button dragging a tall page scrolls it (no press then)."""
@@ -446,13 +475,7 @@ class Scene:
         under the fixed header, scrolled by :attr:`scroll_y`, with a scroll bar.
         """
         if self.max_scroll() <= 0:
-            if self._backdrop is None or self._backdrop.get_size() != surface.get_size():
-                self._backdrop = pygame.Surface(surface.get_size(), 0, surface)
-                self._backdrop.fill(theme.BG)
-                self.draw_header(self._backdrop)
-                self._draw_page_title(self._backdrop)
-                self.draw_backdrop(self._backdrop)
-            surface.blit(self._backdrop, (0, 0))
+            surface.blit(self.window_backdrop(surface), (0, 0))
             self.draw_content(surface)
             self.draw_buttons(surface)
             return
@@ -466,9 +489,26 @@ class Scene:
             self.draw_header(self._header_cache)
         surface.blit(self._header_cache, (0, 0))
         focused = self.focused_key()
+        pressed = self.pressed_key()
         for button in self.header_buttons:
-            button.draw(surface, self.app.text, self.m, button.key == focused)
+            button.draw(
+                surface, self.app.text, self.m, button.key == focused, pressed=button.key == pressed
+            )
         self.draw_scrollbar(surface)
+
+    def window_backdrop(self, like: pygame.Surface) -> pygame.Surface:
+        """The cached backdrop of a page that fits the window (drawn now if it is not kept).
+
+        Header, page title and :meth:`draw_backdrop`, on a surface the size and format of
+        *like*; kept until :meth:`relayout` or :meth:`redraw_all` drops it.
+        """
+        if self._backdrop is None or self._backdrop.get_size() != like.get_size():
+            self._backdrop = pygame.Surface(like.get_size(), 0, like)
+            self._backdrop.fill(theme.BG)
+            self.draw_header(self._backdrop)
+            self._draw_page_title(self._backdrop)
+            self.draw_backdrop(self._backdrop)
+        return self._backdrop
 
     def draw_page(self, like: pygame.Surface) -> pygame.Surface:
         """The whole page (window width, :meth:`page_height` tall) with content and buttons.
@@ -624,10 +664,13 @@ class Scene:
         """The screen's own content (subclasses override)."""
 
     def draw_buttons(self, surface: pygame.Surface) -> None:
-        """Every button, with the focus ring on the focused one."""
+        """Every button, with the focus ring on the focused one (and the pressed one pushed in)."""
         focused = self.focused_key()
+        pressed = self.pressed_key()
         for button in self.all_buttons():
-            button.draw(surface, self.app.text, self.m, button.key == focused)
+            button.draw(
+                surface, self.app.text, self.m, button.key == focused, pressed=button.key == pressed
+            )
 
 
 def speaker_button(rect: pygame.Rect) -> Button:

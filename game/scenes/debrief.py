@@ -31,6 +31,9 @@ class DebriefScene(Scene):
         #: The celebration when the mission ends (None: not started; nothing with reduced motion).
         self.confetti: Confetti | None = None
         self._confetti_over = False
+        #: Badges this play earned that the child did not have (shown on leaving, once).
+        self.new_badges: list[str] = []
+        self._badges_shown = False
 
     def enter(self) -> None:
         """Record a child's finished mission in the progress file, then lay out.
@@ -46,7 +49,7 @@ class DebriefScene(Scene):
         if finished_part_way:
             progress.set_resume(self.lesson.id, mode, None)
         if self.session.records_progress:
-            progress.record(self.lesson.id, self.session.stars, self.session.skills)
+            self._record_and_find_badges()
         if self.session.records_progress or finished_part_way:
             self.app.profile.save_progress()
         super().enter()
@@ -54,6 +57,31 @@ class DebriefScene(Scene):
             self.confetti = Confetti(
                 self.app.motion.tween(CONFETTI_MS, lambda: self.app.guard.clock())
             )
+
+    def _record_and_find_badges(self) -> None:
+        """Record the play, noting the badges it earned (as the badges screen counts them)."""
+        from game.scenes.badges import earned_skills
+        from game.scenes.new_badge import new_badges
+
+        band = self.app.profile.settings.band or self.lesson.grade_band
+        before = earned_skills(self.app, band)
+        self.app.profile.progress.record(self.lesson.id, self.session.stars, self.session.skills)
+        self.new_badges = new_badges(before, earned_skills(self.app, band))
+
+    def press(self, key: str) -> None:
+        """Leaving with new badges (More missions, Play again, Back) shows them first, once.
+
+        The debrief itself always shows first; Continue on the badges then goes on with
+        what the child pressed here.
+        """
+        if key in ("missions", "again", "back") and self.new_badges and not self._badges_shown:
+            from game.scenes.new_badge import NewBadgeScene
+
+            self._badges_shown = True
+            self.app.sound.play("select")
+            self.app.push(NewBadgeScene(self.app, self.new_badges), lambda _: self.press(key))
+            return
+        super().press(key)
 
     @property
     def animating(self) -> bool:

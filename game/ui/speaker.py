@@ -9,7 +9,7 @@ import pygame
 
 from game.ui.text import TextCache
 from game.ui.theme import Color, Metrics
-from game.ui.widgets import STYLES, Button
+from game.ui.widgets import STYLES, Button, sink
 
 
 def speaker(surface: pygame.Surface, center: tuple[int, int], size: int, ink: Color) -> None:
@@ -37,9 +37,18 @@ def speaker(surface: pygame.Surface, center: tuple[int, int], size: int, ink: Co
 class SpeakerButton(Button):
     """A square button showing only the speaker, centred (it is read as "Read to me")."""
 
-    def draw(self, surface: pygame.Surface, text: TextCache, m: Metrics, focused: bool) -> None:
+    def draw(
+        self,
+        surface: pygame.Surface,
+        text: TextCache,
+        m: Metrics,
+        focused: bool,
+        *,
+        pressed: bool = False,
+    ) -> None:
         """The button's card and focus ring, then the speaker in the style's text colour."""
-        super().draw(surface, text, m, focused)
+        super().draw(surface, text, m, focused, pressed=pressed)
         ink = STYLES[self.style][1]
         size = round(min(self.rect.width, self.rect.height) * 0.55)
-        speaker(surface, (self.rect.centerx + size // 10, self.rect.centery), size, ink)
+        y = self.rect.centery + (sink(m) if pressed else 0)
+        speaker(surface, (self.rect.centerx + size // 10, y), size, ink)

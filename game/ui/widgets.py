@@ -30,6 +30,11 @@ STYLES = theme.Themed(
 )
 
 
+def sink(m: Metrics) -> int:
+    """How far a pressed button moves down (px): a small nudge, never under 2 px."""
+    return max(2, m.px(3))
+
+
 @dataclass
 class Button:
     """A clickable, focusable control with a text label and an optional drawn icon."""
@@ -92,15 +97,25 @@ class Button:
             block.blit(line, (x, y))
         return block
 
-    def draw(self, surface: pygame.Surface, text: TextCache, m: Metrics, focused: bool) -> None:
+    def draw(
+        self,
+        surface: pygame.Surface,
+        text: TextCache,
+        m: Metrics,
+        focused: bool,
+        *,
+        pressed: bool = False,
+    ) -> None:
         """Draw the button (and its focus ring when it has keyboard focus).
 
+        A *pressed* button (held down, or just pressed by a key or switch) looks pushed
+        in: a little lower, with a shorter shadow and a bolder edge (see :func:`sink`).
         The drawing is kept and re-used while nothing it depends on changes; a label being
         read aloud (its word lit up) is drawn afresh.
         """
         reading = text.highlight is not None and text.highlight[0] in (self.label, self.sublabel)
         if reading or not Button.keep_drawings:
-            self._draw(surface, text, m, focused)
+            self._draw(surface, text, m, focused, pressed)
             return
         key = (
             self.label,
@@ -116,6 +131,7 @@ class Button:
             self.lang,
             self.sublabel_lang,
             focused,
+            pressed,
             m,
             theme.PALETTE,
             text.language,
@@ -128,15 +144,44 @@ class Button:
             at = self.rect.copy()
             self.rect = pygame.Rect(margin, margin, at.width, at.height)
             try:
-                self._draw(baked, text, m, focused)
+                self._draw(baked, text, m, focused, pressed)
             finally:
                 self.rect = at
             self._baked = (key, baked)
         surface.blit(self._baked[1], (self.rect.left - margin, self.rect.top - margin))
 
-    def _draw(self, surface: pygame.Surface, text: TextCache, m: Metrics, focused: bool) -> None:
+    def _draw(
+        self, surface: pygame.Surface, text: TextCache, m: Metrics, focused: bool, pressed: bool
+    ) -> None:
+        """Draw the button; a pressed one sits lower on a shorter shadow (its bottom stays)."""
+        if not pressed:
+            self._draw_face(surface, text, m, focused, m.px(4), pressed=False)
+            return
+        depth = sink(m)
+        at = self.rect
+        self.rect = at.move(0, depth)
+        try:
+            self._draw_face(surface, text, m, focused, m.px(4) - depth, pressed=True)
+        finally:
+            self.rect = at
+
+    def _draw_face(
+        self,
+        surface: pygame.Surface,
+        text: TextCache,
+        m: Metrics,
+        focused: bool,
+        shadow: int,
+        *,
+        pressed: bool,
+    ) -> None:
         fill, ink, border = STYLES[self.style]
-        draw.card(surface, self.rect, fill, m.radius, border=border, shadow=m.px(4))
+        draw.card(surface, self.rect, fill, m.radius, border=border, shadow=shadow)
+        if pressed:  # a bolder edge too: pushed in by shape, not by colour alone
+            edge = border or theme.PRIMARY_DARK
+            pygame.draw.rect(
+                surface, edge, self.rect, width=max(3, m.px(4)), border_radius=m.radius
+            )
         size = self.text_size or m.body
         icon_px = round(size * self.icon_scale)
         icon_w = self._icon_width(size)
