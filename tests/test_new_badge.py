@@ -67,8 +67,11 @@ def test_a_first_mission_celebrates_its_badges_after_the_debrief(pilot: Pilot) -
     assert isinstance(celebration, NewBadgeScene)
     assert celebration.codes == debrief.new_badges
     said = [line.text for line in celebration.narration()]
-    assert any(text.startswith("New badge: ") and text.endswith("!") for text in said), said
-    assert len(said) == len(debrief.new_badges)
+    count = len(debrief.new_badges)
+    assert said[0] == (
+        "You earned a new badge!" if count == 1 else f"You earned {count} new badges!"
+    ), said
+    assert len(said) == 1 + count, said  # then each badge, as written under it
     pilot.press(pygame.K_RETURN)  # Continue has the focus
     assert isinstance(app.scene, LessonListScene)
 

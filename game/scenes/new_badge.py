@@ -3,7 +3,8 @@
 The debrief shows first, always (what to remember matters most). When the child leaves
 it (More missions, Play again or Back) and the mission earned badges they did not have,
 this screen shows them all at once: each drawn badge grows in, a little confetti falls,
-and "New badge: {skill}!" is written (and read aloud) under it. Continue, Enter or
+the title says how many, and each badge's name is written (and read aloud) under it
+("New badge: {skill}!" when there is one). Continue, Enter or
 Escape goes on to where the child was going; nothing here times them. With reduced
 motion the badges are simply there, with no confetti.
 """
@@ -91,12 +92,21 @@ class NewBadgeScene(Scene):
             self.confetti.tween.finish()
         self.dirty = True
 
+    def title(self) -> str:
+        """The header says how many badges the mission earned."""
+        count = len(self.codes)
+        # TRANSLATORS: the title of the screen that celebrates badges just earned.
+        words = self.app.tr.ngettext("You earned a new badge!", "You earned {n} new badges!", count)
+        return words.format(n=self.app.tr.number(count))
+
     def line(self, code: str) -> str:
-        """What is written under badge *code*: "New badge: {skill}!"."""
+        """What is written under badge *code*: "New badge: {skill}!" alone, else its name."""
+        name = self._(SKILLS[code].name)
+        if len(self.codes) > 1:
+            return name  # the title already says they are new
         # TRANSLATORS: under a badge the child has just earned; {skill} is the badge's name
         # (a response skill, e.g. "Pause" or "Tell a trusted adult").
-        text = self._("New badge: {skill}!")
-        return text.format(skill=self._(SKILLS[code].name))
+        return self._("New badge: {skill}!").format(skill=name)
 
     def _words(self, code: str, width: int) -> pygame.Surface:
         count = len(self.codes)
