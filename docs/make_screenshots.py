@@ -34,6 +34,13 @@ SHOTS: list[tuple[str, list[str]]] = [
     ("sort", ["g35-spot-the-red-flags", "share-sort"]),
     ("quiz", ["g35-spot-the-red-flags", "spot-quiz"]),
     ("help-plan", ["g35-spot-the-red-flags", "spot-help-plan"]),
+    ("privacy", ["g35-camera-on-meet-me", "profile"]),
+    ("privacy-result", ["g35-camera-on-meet-me", "profile", "--choose", "open"]),
+    ("reply", ["g68-pressure-for-pics", "reply", "--choose", "reply-no,none,reply-block"]),
+    (
+        "reply-result",
+        ["g68-pressure-for-pics", "reply", "--choose", "reply-no,reply-parents,reply-tell,send"],
+    ),
     ("badges", ["badges", "--band", "G35"]),
     ("help", ["help"]),
     ("settings", ["settings"]),

@@ -27,6 +27,12 @@ def _parser() -> argparse.ArgumentParser:
         help="check for release: also warn about lessons no safeguarding reviewer has "
         "signed off, and exit 1 on any warning",
     )
+    lint.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="check every file in full, ignoring the results stored for unchanged files "
+        "(so does setting SIGNAL_SCOUTS_NO_CACHE=1)",
+    )
     cover = sub.add_parser(
         "coverage",
         help="show which tactics and skills the lessons teach in each age group",
@@ -59,7 +65,12 @@ def _parser() -> argparse.ArgumentParser:
     snap.add_argument("step", nargs="?", help="step id in the lesson, or 'debrief'")
     snap.add_argument("--out", type=Path, required=True, help="PNG file to write")
     snap.add_argument("--size", default="1280x720", help="window size, WIDTHxHEIGHT")
-    snap.add_argument("--choose", help="show the feedback after picking this choice id")
+    snap.add_argument(
+        "--choose",
+        help="show the feedback after picking this choice id (a privacy step: safe, open "
+        "or change, the result with every setting safer or left as it starts, or the "
+        "settings again after that)",
+    )
     snap.add_argument("--check-in", action="store_true", help="show the feelings check-in")
     snap.add_argument(
         "--text-size",
@@ -178,9 +189,15 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     paths = ContentPaths.discover()
     if args.command == "lint":
+        from game.content.lesson_cache import user_lesson_cache
         from game.content.lint_command import run_lint
 
-        return run_lint(args.paths or [paths.lessons], out=sys.stdout, release=args.release)
+        return run_lint(
+            args.paths or [paths.lessons],
+            out=sys.stdout,
+            release=args.release,
+            cache=None if args.no_cache else user_lesson_cache(),
+        )
     if args.command == "coverage":
         from game.content.coverage_command import run_coverage
 

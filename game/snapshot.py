@@ -39,7 +39,10 @@ SCREENS = {
     "summary": ("class_summary", "ClassSummaryScene"),
     "import-results": ("import_results", "ImportResultsScene"),
     "managed-settings": ("managed", "ManagedSettingsScene"),
+    "new-badge": ("new_badge", "NewBadgeScene"),
 }
+#: The badges the new-badge screen shows in snapshots (two, as after a first mission).
+SNAPSHOT_BADGES = ["R02", "R09"]
 
 
 def push_screen(app: App, name: str) -> None:
@@ -63,6 +66,10 @@ def push_screen(app: App, name: str) -> None:
         app.push(scene_type(app, ADULT))
     elif name == "country-question":
         app.push(scene_type(app, first_visit=True))
+    elif name == "new-badge":
+        celebration = scene_type(app, SNAPSHOT_BADGES)
+        app.push(celebration)
+        celebration.settle()  # the badges at rest, as the child sees them after a moment
     else:
         app.push(scene_type(app))
 
@@ -205,15 +212,20 @@ def render_to_png(args: argparse.Namespace, paths: ContentPaths, data_folder: Pa
             )
             app.push(DebriefScene(app, session))
         else:
+            choose, state = args.choose, None
+            if any(s.id == args.step and s.type in ("privacy", "reply") for s in lesson.steps):
+                choose, state = None, args.choose  # a privacy or reply step's state, not a choice
             session = play_to(
                 app,
                 lesson,
                 args.step,
-                choose=args.choose,
+                choose=choose,
                 check_in=args.check_in,
                 mode=session_mode,
             )
             app.push(scene_for(app, lesson, session))
+            if state:
+                app.scene.show_state(state)
             if getattr(args, "pause", False):
                 from game.scenes.pause import PauseScene
 

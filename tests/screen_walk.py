@@ -5,7 +5,8 @@ and their feedback, grown-up screens, leaving and carrying on) with what it leav
 the accessibility settings, the help screen for each reader, the debrief of each lesson,
 and the states an activity reaches as it is played (a spot checked, a sort card
 explained and the summary, a quiz answer and its summary, each stage of a help plan with
-its hint). Each yield names the screen on top.
+its hint, a privacy step's result and the settings after it, a reply builder's tiles
+and each kind of reaction). Each yield names the screen on top.
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ def _lesson_states(app: App, lesson) -> Iterator[str]:
         app.reset_to(DebriefScene(app, session))
         yield f"{lesson.id}/debrief"
     for step in lesson.steps:
-        if step.type not in ("spot", "sort", "quiz", "help_plan"):
+        if step.type not in ("spot", "sort", "quiz", "help_plan", "privacy", "reply"):
             continue
         session = play_to(app, lesson, step.id, choose=None, check_in=False)
         app.reset_to(scene_for(app, lesson, session))
@@ -93,6 +94,30 @@ def _activity_states(app: App, where: str) -> Iterator[str]:
         yield f"{where}/done"
     elif kind == "HelpPlanScene":
         yield from _help_plan_states(scene, where)
+    elif kind == "PrivacyScene":
+        for state in ("open", "change", "safe"):  # the result, the settings after it
+            scene.show_state(state)
+            yield f"{where}/{state}"
+    elif kind == "ReplyScene":
+        yield from _reply_states(scene, where)
+
+
+def _reply_states(scene, where: str) -> Iterator[str]:
+    """A reply builder: tiles picked, then the best, a reason's and a repair's reaction."""
+    step = scene.step
+    firm_no = next(t.id for t in step.no if t.firm)
+    open_no = next((t.id for t in step.no if not t.firm), firm_no)
+    action = next(t.id for t in step.actions if t.firm)
+    states = {
+        "picked": f"{firm_no},none,{action}",
+        "great": f"{firm_no},none,{action},send",
+        "okay": f"{firm_no},{step.reasons[0].id},{action},send",
+        "repair": f"{open_no},{step.reasons[-1].id},{step.actions[-1].id},send",
+    }
+    for name, state in states.items():
+        scene.picks, scene.sent = {}, False
+        scene.show_state(state)
+        yield f"{where}/{name}"
 
 
 def _help_plan_states(scene, where: str) -> Iterator[str]:

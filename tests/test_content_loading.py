@@ -35,6 +35,7 @@ def test_good_fixtures_load(name: str) -> None:
             "sort",
             "quiz",
             "help_plan",
+            "privacy",
         }
 
 

@@ -37,7 +37,14 @@ SCREENS = {
     "sort": dict(screen="g35-spot-the-red-flags", step="share-sort"),
     "quiz": dict(screen="g35-spot-the-red-flags", step="spot-quiz"),
     "help-plan": dict(screen="g35-spot-the-red-flags", step="spot-help-plan"),
+    "privacy": dict(screen="g35-camera-on-meet-me", step="profile"),
+    "privacy-result": dict(screen="g35-camera-on-meet-me", step="profile", choose="open"),
+    "reply": dict(screen="g68-pressure-for-pics", step="reply", choose="reply-no,none,reply-block"),
+    "reply-result": dict(
+        screen="g68-pressure-for-pics", step="reply", choose="reply-maybe,none,reply-keep,send"
+    ),
     "badges": dict(screen="badges", step=None, band="G35"),
+    "new-badge": dict(screen="new-badge", step=None),
     "gate": dict(screen="gate", step=None),
     "grownups": dict(screen="grownups", step=None),
     "classroom-pause": dict(

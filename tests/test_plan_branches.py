@@ -123,21 +123,22 @@ def test_pressure_for_pics_plan_shows_the_sent_a_photo_repair_path() -> None:
     assert lesson is not None
     section = _steps_section(_plan(lesson, tr), tr)
     headings = [b.text for b in section if _level(b) == 4]
-    assert "Step 5: Chat (repair path)" in headings
-    assert "Step 1: Chat" in headings and "Step 4: Chat" in headings
+    assert "Step 6: Chat (repair path)" in headings
+    assert "Step 1: Chat" in headings and "Step 4: Build a reply" in headings
     callouts = [b.text for b in section if isinstance(b, Paragraph) and b.style == "callout"]
     pauses = [q for q in lesson.discussion_questions if q.pause_after]
     assert len(callouts) == len(pauses) and all(c.startswith("Pause point: ask") for c in callouts)
     assert not [x for x in _texts(section) if "Pause point" in x and x not in callouts]
     doc = plan_document(lesson, tr, HELPLINES.for_country("US"))
     page = render_html(doc)
-    assert "<h4>Step 5: Chat (repair path)</h4>" in page
+    assert "<h4>Step 6: Chat (repair path)</h4>" in page
     text = pdf_text(render_pdf(doc, PATHS.fonts))
     for phrase in (
         "You sent a photo.",
-        "[!] Unsafe choice ok fine. sending one (then step 5)",
-        "[!] Unsafe choice ok. deleting it now (then step 6)",
-        "Step 6: Chat (repair path)",
+        "[!] Unsafe choice ok fine. sending one (then step 6)",
+        "[!] Unsafe choice ok. deleting it now (then step 7)",
+        "Step 7: Chat (repair path)",
+        "Maybe later (leaves the door open)",
     ):
         assert contains(text, phrase), phrase
 

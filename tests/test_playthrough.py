@@ -11,6 +11,7 @@ from game.paths import ContentPaths
 from game.scenes.debrief import DebriefScene
 from game.scenes.help_plan import HelpPlanScene
 from game.scenes.quiz import QuizScene
+from game.scenes.reply import ReplyScene
 from game.scenes.sort import SortScene
 from game.scenes.spot import SpotScene
 from game.scenes.step_base import StepScene
@@ -153,6 +154,44 @@ def play_help_plan(
     pilot.activate("done", keyboard=keyboard)
 
 
+def play_privacy(
+    pilot: Pilot, scene: StepScene, _choice: str | None, turn: int, keyboard: bool
+) -> None:
+    """See what happens with the settings as they start, change them all to safer, go on."""
+    from game.scenes.privacy import PrivacyScene
+
+    assert isinstance(scene, PrivacyScene)
+    pilot.activate("see", keyboard=keyboard)
+    if not scene.all_safe:
+        pilot.activate("change", keyboard=keyboard)
+    for setting in scene.step.settings:
+        safer = next(o for o in setting.options if o.safe)
+        pilot.activate(f"opt:{setting.id}:{safer.id}", keyboard=keyboard)
+    pilot.activate("see", keyboard=keyboard)
+    assert scene.all_safe and scene.showing
+    pilot.activate("next", keyboard=keyboard)
+
+
+def play_reply(
+    pilot: Pilot, scene: ReplyScene, _choice: str | None, turn: int, keyboard: bool
+) -> None:
+    """Send a reply with a tile that is not firm, build it again, then send the best reply."""
+    step = scene.step
+    firm_no = next(t.id for t in step.no if t.firm)
+    open_no = next((t.id for t in step.no if not t.firm), firm_no)
+    action = next(t.id for t in step.actions if t.firm)
+    for key in (f"tile:no:{open_no}", "tile:reasons:", f"tile:actions:{action}", "send"):
+        pilot.activate(key, keyboard=keyboard)
+    if open_no != firm_no:
+        assert scene.verdict() == "unsafe" and "next" not in pilot.button_keys()
+        pilot.activate("again", keyboard=keyboard)
+        assert scene.picks == {"reasons": "", "actions": action}
+        pilot.activate(f"tile:no:{firm_no}", keyboard=keyboard)
+        pilot.activate("send", keyboard=keyboard)
+    assert scene.verdict() == "great"
+    pilot.activate("next", keyboard=keyboard)
+
+
 PLAYERS = {
     "chat": play_chat,
     "story": play_story,
@@ -160,6 +199,8 @@ PLAYERS = {
     "sort": play_sort,
     "quiz": play_quiz,
     "help_plan": play_help_plan,
+    "privacy": play_privacy,
+    "reply": play_reply,
 }
 
 
@@ -220,8 +261,9 @@ def test_wrong_choice_gets_kind_feedback_and_repair(pilot: Pilot) -> None:
 
 
 def test_badges_are_earned_by_practising(pilot: Pilot) -> None:
-    """Finishing a mission earns the badges of the skills practised, shown for the band."""
+    """Finishing a mission earns the badges of the skills practised, celebrated and shown."""
     from game.scenes.badges import BadgesScene, earned_skills
+    from game.scenes.new_badge import NewBadgeScene
 
     lesson = pilot.app.pack.by_id("g35-gift-or-trick")
     route = branch_routes(lesson)[0]
@@ -229,6 +271,9 @@ def test_badges_are_earned_by_practising(pilot: Pilot) -> None:
     assert earned_skills(pilot.app, "G35") == set()
     play_route(pilot, scene, route, keyboard=True)
     pilot.activate("missions", keyboard=True)
+    celebration = pilot.app.scene  # the new badges, on the way out of the debrief
+    assert isinstance(celebration, NewBadgeScene) and {"R12", "R14"} <= set(celebration.codes)
+    pilot.activate("continue", keyboard=True)
     pilot.activate("badges", keyboard=True)
     assert isinstance(pilot.app.scene, BadgesScene)
     earned = earned_skills(pilot.app, "G35")

@@ -60,6 +60,11 @@ TRANSLATABLE = {
     "developing",
     "secure",
     "note",
+    "comeback",
+    "result",
+    "effect",
+    "profile",
+    "scenario",
 }
 #: Top-level sections whose strings are not translated (names of sources and standards).
 SKIP_SECTIONS = {"sources", "reviewed_by", "standards"}

@@ -20,7 +20,9 @@ from game.content.model import (
     ChatStep,
     HelpPlanStep,
     Lesson,
+    PrivacyStep,
     QuizStep,
+    ReplyStep,
     SortStep,
     SpotStep,
     StoryStep,
@@ -448,6 +450,10 @@ def _check_activities(lesson: Lesson, smap: SourceMap) -> list[Problem]:
             out += _check_quiz(step, at, smap)
         elif isinstance(step, HelpPlanStep):
             out += _check_help_plan(step, at, smap)
+        elif isinstance(step, ReplyStep):
+            out += _check_reply(step, at, smap)
+        elif isinstance(step, PrivacyStep):
+            out += _check_privacy(step, at, smap)
         elif isinstance(step, StoryStep) and step.choices and not step.prompt:
             out.append(
                 smap.problem(
@@ -509,6 +515,57 @@ def _check_sort(step: SortStep, at: tuple, smap: SourceMap) -> list[Problem]:
                 smap.problem(
                     (*at, "bins", bi),
                     f"no card goes in bin '{sort_bin.id}': add a card for it or remove the bin",
+                )
+            )
+    return out
+
+
+def _check_reply(step: ReplyStep, at: tuple, smap: SourceMap) -> list[Problem]:
+    """A reply builder can be built well, and every tile that invites more gets an answer."""
+    out = []
+    for part, what in (("say_no", "way to say no"), ("actions", "action")):
+        if not any(tile.firm for tile in getattr(step, part)):
+            out.append(
+                smap.problem(
+                    (*at, part),
+                    f"this reply builder has no firm {what}, so the best reply cannot be "
+                    "built; add a tile without 'firm: false'",
+                )
+            )
+    for part, tiles in step.parts:
+        for ti, tile in enumerate(tiles):
+            where = (*at, part, ti)
+            if (part == "reasons" or not tile.firm) and not tile.comeback:
+                why = "a reason gives" if part == "reasons" else "a tile that is not firm gives"
+                out.append(
+                    smap.problem(
+                        where,
+                        f"tile '{tile.id}' has no 'comeback:' ({why} the contact something to "
+                        "push on); add what the contact sends back",
+                    )
+                )
+            if part == "actions" and tile.firm and not tile.result:
+                out.append(
+                    smap.problem(
+                        where,
+                        f"firm action '{tile.id}' has no 'result:'; add what happens after "
+                        "it (e.g. 'Jay is blocked and can't send Riley anything more.')",
+                    )
+                )
+    return out
+
+
+def _check_privacy(step: PrivacyStep, at: tuple, smap: SourceMap) -> list[Problem]:
+    """Every pretend setting has a safer value to find and an open one to learn from."""
+    out = []
+    for si, setting in enumerate(step.settings):
+        kinds = {option.safe for option in setting.options}
+        if kinds != {True, False}:
+            out.append(
+                smap.problem(
+                    (*at, "settings", si, "options"),
+                    f"setting '{setting.id}' needs at least one option with 'safe: true' and "
+                    "one with 'safe: false', so the child can see what each one changes",
                 )
             )
     return out

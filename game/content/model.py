@@ -536,6 +536,133 @@ class HelpPlanStep(_StepBase):
         return texts + ([(("app_message",), self.app_message)] if self.app_message else [])
 
 
+class ReplyTile(_Strict):
+    """A tile the child can put in a reply: part of the "no", a reason, or an action."""
+
+    id: Id
+    text: Text
+    firm: bool = Field(
+        True,
+        description="false: the tile leaves the door open (a 'maybe', 'keep chatting'); "
+        "the contact pushes back with its 'comeback:' and the child builds again.",
+    )
+    comeback: Text | None = Field(
+        None,
+        description="What the contact sends back to this tile (needed on reasons and on "
+        "tiles that are not firm: a reason gives the contact something to argue with).",
+    )
+    result: Text | None = Field(
+        None, description="What happens after a firm action, e.g. 'Jay is blocked.'"
+    )
+    explain: Text = Field(description="Scout's word on this tile after the reply is sent.")
+
+
+class ReplyStep(_StepBase):
+    """Reply builder: the child builds a reply from tiles and sees the contact's reaction.
+
+    The rows are a no, a reason or none, and an action. A short, firm no with no reason
+    is enough: a reason only gives the contact something to argue with.
+    """
+
+    type: Literal["reply"]
+    prompt: Text
+    say_no: list[ReplyTile] = Field(
+        min_length=2, max_length=4, description="Ways to say no."
+    )
+    reasons: list[ReplyTile] = Field(
+        min_length=1,
+        max_length=3,
+        description="Reasons the child may add; the game adds 'No reason' itself.",
+    )
+    actions: list[ReplyTile] = Field(
+        min_length=2, max_length=4, description="What the child does after sending."
+    )
+
+    @property
+    def parts(self) -> list[tuple[str, list[ReplyTile]]]:
+        """The three rows of tiles in order: (part name, tiles)."""
+        return [("say_no", self.say_no), ("reasons", self.reasons), ("actions", self.actions)]
+
+    def item_ids(self) -> list[tuple[Where, str]]:  # noqa: D102
+        ids = super().item_ids()
+        for part, tiles in self.parts:
+            ids += [((part, i, "id"), t.id) for i, t in enumerate(tiles)]
+        return ids
+
+    def child_texts(self) -> list[tuple[Where, str]]:  # noqa: D102
+        texts: list[tuple[Where, str]] = [(("prompt",), self.prompt)]
+        for part, tiles in self.parts:
+            for i, tile in enumerate(tiles):
+                texts.append(((part, i, "text"), tile.text))
+                for key in ("comeback", "result", "explain"):
+                    if value := getattr(tile, key):
+                        texts.append(((part, i, key), value))
+        return texts
+
+
+PrivacyIcon = Literal["message", "posts", "location", "friends", "camera", "profile"]
+
+
+class PrivacyOption(_Strict):
+    """One value of a pretend setting, and what it changes in the scenario."""
+
+    id: Id
+    text: Text
+    safe: bool = Field(description="true: the safer value for this setting.")
+    effect: Text = Field(description="What happens in the scenario with this value.")
+
+
+class PrivacySetting(_Strict):
+    """A setting on the pretend profile (who can message me, location on/off, ...)."""
+
+    id: Id
+    label: Text
+    icon: PrivacyIcon = "profile"
+    options: list[PrivacyOption] = Field(
+        min_length=2,
+        max_length=3,
+        description="The first option is how a new profile starts (often the open one).",
+    )
+
+
+class PrivacyStep(_StepBase):
+    """Privacy settings: set up a pretend profile, then see how a scenario plays out.
+
+    Each setting's chosen value shows its effect; an open setting leads back to change it.
+    """
+
+    type: Literal["privacy"]
+    prompt: Text
+    profile: Text = Field(description="The pretend profile's name, e.g. 'Sam_plays'.")
+    scenario: Text = Field(description="What happens next, shown with each setting's effect.")
+    settings: list[PrivacySetting] = Field(min_length=2, max_length=4)
+
+    def item_ids(self) -> list[tuple[Where, str]]:  # noqa: D102
+        ids = super().item_ids()
+        for si, setting in enumerate(self.settings):
+            ids.append((("settings", si, "id"), setting.id))
+            ids += [
+                (("settings", si, "options", oi, "id"), o.id)
+                for oi, o in enumerate(setting.options)
+            ]
+        return ids
+
+    def child_texts(self) -> list[tuple[Where, str]]:  # noqa: D102
+        texts: list[tuple[Where, str]] = [
+            (("prompt",), self.prompt),
+            (("profile",), self.profile),
+            (("scenario",), self.scenario),
+        ]
+        for si, setting in enumerate(self.settings):
+            texts.append((("settings", si, "label"), setting.label))
+            for oi, option in enumerate(setting.options):
+                texts += [
+                    (("settings", si, "options", oi, "text"), option.text),
+                    (("settings", si, "options", oi, "effect"), option.effect),
+                ]
+        return texts
+
+
 STEP_CLASSES: dict[str, type[_StepBase]] = {
     "chat": ChatStep,
     "story": StoryStep,
@@ -543,6 +670,8 @@ STEP_CLASSES: dict[str, type[_StepBase]] = {
     "sort": SortStep,
     "quiz": QuizStep,
     "help_plan": HelpPlanStep,
+    "reply": ReplyStep,
+    "privacy": PrivacyStep,
 }
 STEP_TYPES = tuple(STEP_CLASSES)
 
@@ -559,10 +688,14 @@ Step = Annotated[
     | Annotated[SpotStep, Tag("spot")]
     | Annotated[SortStep, Tag("sort")]
     | Annotated[QuizStep, Tag("quiz")]
-    | Annotated[HelpPlanStep, Tag("help_plan")],
+    | Annotated[HelpPlanStep, Tag("help_plan")]
+    | Annotated[ReplyStep, Tag("reply")]
+    | Annotated[PrivacyStep, Tag("privacy")],
     Discriminator(_step_type),
 ]
-AnyStep = ChatStep | StoryStep | SpotStep | SortStep | QuizStep | HelpPlanStep
+AnyStep = (
+    ChatStep | StoryStep | SpotStep | SortStep | QuizStep | HelpPlanStep | ReplyStep | PrivacyStep
+)
 
 
 HandoutKind = Literal[

@@ -78,6 +78,10 @@ def step_seconds(step: AnyStep, pace: Pace) -> int:
         seconds += pace.question * len(step.questions)
     elif step.type == "help_plan":
         seconds += pace.help_plan
+    elif step.type == "reply":  # a tile from each row, the reaction, maybe a second build
+        seconds += pace.choice + pace.card * len(step.parts)
+    elif step.type == "privacy":  # each setting, then the scenario with its effects
+        seconds += pace.card * len(step.settings) + pace.choice
     if step.has_choices:
         seconds += pace.choice
     return seconds

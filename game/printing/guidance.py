@@ -78,6 +78,8 @@ STEP_KINDS = {
     "sort": N_("Sort it"),
     "quiz": N_("Quiz"),
     "help_plan": N_("Help plan"),
+    "reply": N_("Build a reply"),
+    "privacy": N_("Privacy settings"),
 }
 
 STORY_HOOK = N_(

@@ -89,7 +89,7 @@ def _first_text(step: AnyStep) -> tuple[str, str]:
         return first.id, first.text
     if step.type == "story":
         return step.id, step.text
-    if step.type in ("spot", "sort"):
+    if step.type in ("spot", "sort", "reply", "privacy"):
         return step.id, step.prompt
     if step.type == "quiz":
         question = step.questions[0]

@@ -13,7 +13,15 @@ from __future__ import annotations
 
 from collections import deque
 
-from game.content.model import AnyStep, Choice, Lesson, QuizQuestion
+from game.content.model import (
+    AnyStep,
+    Choice,
+    Lesson,
+    PrivacyStep,
+    QuizQuestion,
+    ReplyStep,
+    ReplyTile,
+)
 from game.i18n import N_, Translator
 from game.printing import guidance
 from game.printing.document import Block, Bullets, Heading, Paragraph, Terms
@@ -149,6 +157,10 @@ class StepsSection:
             ]
         elif step.type == "quiz":
             out += [self.question(q) for q in step.questions]
+        elif step.type == "reply":
+            out += self.reply(step)
+        elif step.type == "privacy":
+            out += self.privacy(step)
         elif step.type == "help_plan":
             if step.app_message:
                 out.append(line(step.id, step.app_message))
@@ -161,6 +173,41 @@ class StepsSection:
         prompt = getattr(step, "prompt", None)
         if step.has_choices and prompt:
             out.append(line(step.id, prompt))
+        return out
+
+    def reply(self, step: ReplyStep) -> list[str]:
+        """A reply builder's task and its rows of tiles (tiles that leave the door open marked)."""
+        _, line = self._, self.text.line
+
+        def tiles(row: list[ReplyTile]) -> str:
+            return " / ".join(
+                line(t.id, t.text)
+                if t.firm
+                else _("{tile} (leaves the door open)").format(tile=line(t.id, t.text))
+                for t in row
+            )
+
+        return [
+            line(step.id, step.prompt),
+            _("Say no: {tiles}").format(tiles=tiles(step.say_no)),
+            _("A reason (the best reply needs none): {tiles}").format(tiles=tiles(step.reasons)),
+            _("Then: {tiles}").format(tiles=tiles(step.actions)),
+        ]
+
+    def privacy(self, step: PrivacyStep) -> list[str]:
+        """A privacy-settings task: each setting with its values (the safer ones marked)."""
+        _, line = self._, self.text.line
+        out = [line(step.id, step.prompt)]
+        for setting in step.settings:
+            values = " / ".join(
+                _("{value} (safer)").format(value=line(o.id, o.text))
+                if o.safe
+                else line(o.id, o.text)
+                for o in setting.options
+            )
+            label = line(setting.id, setting.label)
+            out.append(_("{setting}: {values}").format(setting=label, values=values))
+        out.append(line(step.id, step.scenario))
         return out
 
     def message(self, sender: str, text: str) -> str:

@@ -482,7 +482,9 @@ def scene_for(app: App, lesson: Lesson, session: LessonSession | None = None) ->
     """The screen that plays the session's current step (a new play when *session* is None)."""
     from game.scenes.chat import ChatScene
     from game.scenes.help_plan import HelpPlanScene
+    from game.scenes.privacy import PrivacyScene
     from game.scenes.quiz import QuizScene
+    from game.scenes.reply import ReplyScene
     from game.scenes.sort import SortScene
     from game.scenes.spot import SpotScene
     from game.scenes.story import StoryScene
@@ -495,6 +497,8 @@ def scene_for(app: App, lesson: Lesson, session: LessonSession | None = None) ->
         "sort": SortScene,
         "quiz": QuizScene,
         "help_plan": HelpPlanScene,
+        "reply": ReplyScene,
+        "privacy": PrivacyScene,
     }
     return kinds[session.step.type](app, lesson, session)
 
