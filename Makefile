@@ -44,6 +44,11 @@ bench: $(STAMP)
 snapshots: $(STAMP) $(MO)
 	$(BIN)/python docs/make_screenshots.py
 
+# Short GIFs of the game from its own frames (docs/recording/); look at them before committing.
+.PHONY: recording
+recording: $(STAMP) $(MO)
+	$(BIN)/python docs/make_recording.py
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
 
