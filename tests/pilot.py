@@ -96,6 +96,22 @@ class Pilot:
             pygame.event.post(event)
         self.app.pump()
 
+    def drag(self, start: tuple[int, int], end: tuple[int, int]) -> None:
+        """Press the mouse at *start*, move it to *end* with the button held, release there."""
+        self.wait()
+        for kind, pos in (
+            (pygame.MOUSEBUTTONDOWN, start),
+            (pygame.MOUSEMOTION, end),
+            (pygame.MOUSEBUTTONUP, end),
+        ):
+            extra = (
+                {"button": 1}
+                if kind != pygame.MOUSEMOTION
+                else {"rel": (0, 0), "buttons": (1, 0, 0)}
+            )
+            pygame.event.post(pygame.event.Event(kind, pos=pos, **extra))
+        self.app.pump()
+
     def press(self, key: int, mod: int = 0, *, after_ms: int | None = None) -> None:
         """Press and release one keyboard key (*after_ms* after the last action)."""
         self.wait(after_ms)

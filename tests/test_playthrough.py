@@ -302,16 +302,6 @@ def test_sort_card_can_be_dragged_to_a_bin(pilot: Pilot) -> None:
     card = scene.card
     start = scene.card_rect.center
     target = pilot.rect_of(f"bin:{card.bin}").center
-    pilot.wait()  # the new screen ignores presses for a moment
-    for kind, pos in (
-        (pygame.MOUSEBUTTONDOWN, start),
-        (pygame.MOUSEMOTION, target),
-        (pygame.MOUSEBUTTONUP, target),
-    ):
-        extra = (
-            {"button": 1} if kind != pygame.MOUSEMOTION else {"rel": (0, 0), "buttons": (1, 0, 0)}
-        )
-        pygame.event.post(pygame.event.Event(kind, pos=pos, **extra))
-    pilot.app.pump()
+    pilot.drag(start, target)  # after a pause: the new screen ignores presses for a moment
     assert scene.answered
     assert scene.placed[card.id] == card.bin

@@ -163,17 +163,7 @@ def test_a_dropped_card_flies_from_where_it_was_dropped(app: App) -> None:
     assert card is not None
     start = scene.card_rect.center
     target = pilot.rect_of(f"bin:{card.bin}").center
-    pilot.wait()
-    for kind, pos in (
-        (pygame.MOUSEBUTTONDOWN, start),
-        (pygame.MOUSEMOTION, target),
-        (pygame.MOUSEBUTTONUP, target),
-    ):
-        extra = (
-            {"button": 1} if kind != pygame.MOUSEMOTION else {"rel": (0, 0), "buttons": (1, 0, 0)}
-        )
-        pygame.event.post(pygame.event.Event(kind, pos=pos, **extra))
-    app.pump()
+    pilot.drag(start, target)
     assert scene.placed[card.id] == card.bin
     flight = scene._flight
     assert flight is not None and flight.start.center == target
