@@ -105,8 +105,8 @@ def _activity_states(app: App, where: str) -> Iterator[str]:
 def _reply_states(scene, where: str) -> Iterator[str]:
     """A reply builder: tiles picked, then the best, a reason's and a repair's reaction."""
     step = scene.step
-    firm_no = next(t.id for t in step.no if t.firm)
-    open_no = next((t.id for t in step.no if not t.firm), firm_no)
+    firm_no = next(t.id for t in step.say_no if t.firm)
+    open_no = next((t.id for t in step.say_no if not t.firm), firm_no)
     action = next(t.id for t in step.actions if t.firm)
     states = {
         "picked": f"{firm_no},none,{action}",

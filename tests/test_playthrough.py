@@ -177,16 +177,16 @@ def play_reply(
 ) -> None:
     """Send a reply with a tile that is not firm, build it again, then send the best reply."""
     step = scene.step
-    firm_no = next(t.id for t in step.no if t.firm)
-    open_no = next((t.id for t in step.no if not t.firm), firm_no)
+    firm_no = next(t.id for t in step.say_no if t.firm)
+    open_no = next((t.id for t in step.say_no if not t.firm), firm_no)
     action = next(t.id for t in step.actions if t.firm)
-    for key in (f"tile:no:{open_no}", "tile:reasons:", f"tile:actions:{action}", "send"):
+    for key in (f"tile:say_no:{open_no}", "tile:reasons:", f"tile:actions:{action}", "send"):
         pilot.activate(key, keyboard=keyboard)
     if open_no != firm_no:
         assert scene.verdict() == "unsafe" and "next" not in pilot.button_keys()
         pilot.activate("again", keyboard=keyboard)
         assert scene.picks == {"reasons": "", "actions": action}
-        pilot.activate(f"tile:no:{firm_no}", keyboard=keyboard)
+        pilot.activate(f"tile:say_no:{firm_no}", keyboard=keyboard)
         pilot.activate("send", keyboard=keyboard)
     assert scene.verdict() == "great"
     pilot.activate("next", keyboard=keyboard)
