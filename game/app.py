@@ -675,6 +675,7 @@ class App:
             self.switches.tick()
         self.narration.update()
         self.narration.tick()
+        self.sound.duck(self.narration.speaking)
         self.render()
 
     def run(self) -> None:
@@ -693,6 +694,7 @@ class App:
                 else:
                     self._watch_loading()
                     self.narration.tick()  # the next line, the word being read
+                    self.sound.duck(self.narration.speaking)
                     moving = self.animating()
                     self.render()
                     pygame.time.wait(FRAME_MS if moving else IDLE_WAIT_MS)

@@ -11,6 +11,7 @@ when a menu comes back.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import pygame
@@ -26,6 +27,8 @@ MUSIC_FILE = "menu_music.ogg"
 SOUND_VOLUME = 0.8
 #: Music sits well under speech and interface sounds.
 MUSIC_VOLUME = 0.35
+#: While the game reads aloud, the music drops to this share of its volume.
+DUCKED = 0.3
 #: Music fades in over this long when it starts or comes back (never abruptly loud).
 FADE_IN_MS = 1200
 
@@ -44,6 +47,8 @@ class Sounds:
         self.music_on = False
         #: The screen in front is a menu that has music.
         self.menu = False
+        #: True while the game reads aloud: the music is turned down under the voice.
+        self.ducked = False
         #: What the music is doing: "stopped", "playing" or "paused".
         self.music_state = "stopped"
         self.set_enabled(enabled)
@@ -106,13 +111,26 @@ class Sounds:
         """True while the menu music should be heard."""
         return self.music_state == "playing"
 
+    def music_volume(self) -> float:
+        """The music's volume now: quiet, and quieter still under the reading voice."""
+        return MUSIC_VOLUME * (DUCKED if self.ducked else 1.0)
+
+    def duck(self, speaking: bool) -> None:
+        """Turn the music down while the game reads aloud, and back up after."""
+        if speaking == self.ducked:
+            return
+        self.ducked = speaking
+        if self.music_state != "stopped":
+            with contextlib.suppress(pygame.error):  # no mixer: nothing is heard anyway
+                pygame.mixer.music.set_volume(self.music_volume())
+
     def _update_music(self) -> None:
         """Start, pause or carry on the music to match the switch and the screen."""
         wanted = self.music_on and self.menu
         try:
             if wanted and self.music_state == "stopped":
                 pygame.mixer.music.load(str(self.folder / MUSIC_FILE))
-                pygame.mixer.music.set_volume(MUSIC_VOLUME)
+                pygame.mixer.music.set_volume(self.music_volume())
                 pygame.mixer.music.play(loops=-1, fade_ms=FADE_IN_MS)
                 self.music_state = "playing"
             elif wanted and self.music_state == "paused":

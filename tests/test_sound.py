@@ -158,3 +158,23 @@ def test_a_silent_app_never_starts_music(paths: ContentPaths, data_dir: Path) ->
         assert not game.sound.music_on and not game.sound.music_playing
     finally:
         pygame.quit()
+
+
+def test_music_turns_down_while_the_game_reads_aloud(
+    pilot: Pilot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While a line is read aloud the menu music drops under the voice, then comes back."""
+    from game.narration.reader import ScreenReader
+    from game.sound import DUCKED, MUSIC_VOLUME
+
+    pilot.click("settings")
+    pilot.click("music")
+    assert pilot.app.sound.music_playing
+    assert pygame.mixer.music.get_volume() == pytest.approx(MUSIC_VOLUME, abs=0.01)
+    monkeypatch.setattr(ScreenReader, "speaking", property(lambda self: True))
+    pilot.wait()
+    pilot.app.pump()
+    assert pygame.mixer.music.get_volume() == pytest.approx(MUSIC_VOLUME * DUCKED, abs=0.01)
+    monkeypatch.setattr(ScreenReader, "speaking", property(lambda self: False))
+    pilot.app.pump()
+    assert pygame.mixer.music.get_volume() == pytest.approx(MUSIC_VOLUME, abs=0.01)

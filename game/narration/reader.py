@@ -195,6 +195,11 @@ class ScreenReader:
         self.focus_moved(change.scene, change.button, interrupt=change.cause != "pointer")
 
     @property
+    def speaking(self) -> bool:
+        """True while any line is being read aloud (or waits to be)."""
+        return self.started and self.narrator.speaking
+
+    @property
     def reading_screen(self) -> bool:
         """True while a screen's own text is being read (switch scanning may wait for it)."""
         return self.started and self.narrator.reading_screen
