@@ -58,8 +58,8 @@ def _parser() -> argparse.ArgumentParser:
         description="Render a screen headless. SCREEN is a lesson id, or one of: title, "
         "groups, lessons, help, help-grownups, settings, access, problems, badges, languages, "
         "countries, country-question, gate, grownups, teacher-lessons, classroom, printables, "
-        "certificates, home, summary, import-results, managed-settings (with --managed). "
-        "STEP is a step id or 'debrief'.",
+        "certificates, home, summary, import-results, new-badge, managed-settings (with "
+        "--managed). STEP is a step id or 'debrief'.",
     )
     snap.add_argument("screen", help="lesson id or screen name")
     snap.add_argument("step", nargs="?", help="step id in the lesson, or 'debrief'")
@@ -69,7 +69,8 @@ def _parser() -> argparse.ArgumentParser:
         "--choose",
         help="show the feedback after picking this choice id (a privacy step: safe, open "
         "or change, the result with every setting safer or left as it starts, or the "
-        "settings again after that)",
+        "settings again after that; a reply step: NO,REASON,ACTION[,send] tile ids, "
+        "'none' for no reason, send to show the reaction)",
     )
     snap.add_argument("--check-in", action="store_true", help="show the feelings check-in")
     snap.add_argument(
