@@ -7,6 +7,13 @@ plays nothing (the switches still work; nothing is heard).
 Music plays only while a menu screen is in front (one whose ``plays_music`` is True:
 title, age groups, lessons list, settings); it pauses during lessons and carries on
 when a menu comes back.
+
+The music is "paused" by stopping it and remembering where it was, and carries on by
+playing from there: pygame-ce's ``music.pause()`` and ``music.unpause()`` wait for the
+audio lock while holding Python's GIL, and the mixer thread, when an interface sound
+ends, holds that lock while it waits for the GIL, so the two calls can freeze the game
+for good (seen in the test suite). ``stop``, ``play`` and ``set_volume`` let go of the
+GIL while they wait.
 """
 
 from __future__ import annotations
@@ -51,6 +58,11 @@ class Sounds:
         self.ducked = False
         #: What the music is doing: "stopped", "playing" or "paused".
         self.music_state = "stopped"
+        #: Where in the loop the music was when it paused (seconds from its start).
+        self.music_at = 0.0
+        #: Where in the loop it started playing last time (seconds).
+        self._played_from = 0.0
+        self._music_seconds: float | None = None
         self.set_enabled(enabled)
         self.set_music(music)
 
@@ -130,21 +142,37 @@ class Sounds:
         try:
             if wanted and self.music_state == "stopped":
                 pygame.mixer.music.load(str(self.folder / MUSIC_FILE))
-                pygame.mixer.music.set_volume(self.music_volume())
-                pygame.mixer.music.play(loops=-1, fade_ms=FADE_IN_MS)
-                self.music_state = "playing"
+                self._play_music_from(0.0)
             elif wanted and self.music_state == "paused":
-                pygame.mixer.music.unpause()
-                self.music_state = "playing"
+                self._play_music_from(self.music_at)
             elif not wanted and self.music_state == "playing":
-                if self.music_on:
-                    pygame.mixer.music.pause()  # a lesson: carry on from here afterwards
+                if self.music_on:  # a lesson: carry on from here afterwards
+                    self.music_at = self._music_position()
+                    pygame.mixer.music.stop()
                     self.music_state = "paused"
                 else:
                     pygame.mixer.music.stop()
                     self.music_state = "stopped"
             elif not self.music_on and self.music_state == "paused":
-                pygame.mixer.music.stop()
-                self.music_state = "stopped"
+                self.music_state = "stopped"  # stopped already when it paused
         except (pygame.error, FileNotFoundError):
             self.music_state = "stopped"
+
+    def _play_music_from(self, seconds: float) -> None:
+        """Play the loaded loop from *seconds* into it, fading in, and loop it from its start."""
+        pygame.mixer.music.set_volume(self.music_volume())
+        pygame.mixer.music.play(loops=-1, start=seconds, fade_ms=FADE_IN_MS)
+        self._played_from = seconds
+        self.music_state = "playing"
+
+    def _music_position(self) -> float:
+        """Where in the loop the music is now (seconds from the loop's start)."""
+        played = max(0, pygame.mixer.music.get_pos()) / 1000  # since play(), all loops
+        length = self._loop_seconds()
+        return (self._played_from + played) % length if length > 0 else 0.0
+
+    def _loop_seconds(self) -> float:
+        """The music loop's length (decoded once, on the first pause)."""
+        if self._music_seconds is None:
+            self._music_seconds = pygame.mixer.Sound(str(self.folder / MUSIC_FILE)).get_length()
+        return self._music_seconds

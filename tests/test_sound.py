@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pygame
@@ -113,6 +116,74 @@ def test_music_plays_on_menus_and_pauses_in_lessons(pilot: Pilot) -> None:
     pilot.click("leave")
     assert isinstance(pilot.app.scene, LessonListScene)
     assert pilot.app.sound.music_playing
+
+
+#: Interface sounds end (the mixer thread then wants the GIL) while menus and lessons
+#: take turns (the music pauses and carries on). The long switch interval keeps the GIL
+#: with the main thread for up to a second, so the freeze this guards against (see
+#: game/sound.py) happened on every run before the fix.
+_PAUSE_WHILE_SOUNDS_END = """
+import sys, time
+from pathlib import Path
+sys.setswitchinterval(1.0)
+from game.sound import Sounds
+sounds = Sounds(Path(sys.argv[1]), enabled=True, music=True)
+began = time.monotonic()
+turns = 0
+while time.monotonic() - began < 1.5:
+    sounds.play("select")
+    sounds.follow(turns % 2 == 0)
+    turns += 1
+print("turns", turns)
+"""
+
+
+def test_music_pausing_while_sounds_end_never_freezes_the_game() -> None:
+    """Menus and lessons swapping while interface sounds end goes on (no mixer deadlock)."""
+    env = {**os.environ, "SDL_AUDIODRIVER": "dummy"}
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", _PAUSE_WHILE_SOUNDS_END, str(SOUNDS)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env=env,
+            cwd=Path(__file__).resolve().parent.parent,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail("the game froze pausing the music while a sound ended")
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout.split()[-1]) > 100  # many pauses and returns really happened
+
+
+def test_music_carries_on_from_where_it_paused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Back on a menu the loop plays on from where the lesson paused it, never pause()."""
+
+    def forbidden() -> None:
+        raise AssertionError("music.pause/unpause can deadlock the mixer; stop and play instead")
+
+    monkeypatch.setattr(pygame.mixer.music, "pause", forbidden)
+    monkeypatch.setattr(pygame.mixer.music, "unpause", forbidden)
+    starts: list[float] = []
+    play = pygame.mixer.music.play
+
+    def recorded_play(*args: object, **kwargs: float) -> None:
+        starts.append(float(kwargs.get("start", 0.0)))
+        play(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pygame.mixer.music, "play", recorded_play)
+    sounds = Sounds(SOUNDS, music=True)
+    sounds.follow(True)
+    monkeypatch.setattr(pygame.mixer.music, "get_pos", lambda: 2500)  # 2.5 s in
+    sounds.follow(False)
+    assert sounds.music_state == "paused" and not pygame.mixer.music.get_busy()
+    sounds.follow(True)
+    assert sounds.music_playing and starts == [0.0, 2.5]
+    assert sounds.music_at == pytest.approx(2.5 % sounds._loop_seconds())
+    sounds.set_music(False)
+    assert sounds.music_state == "stopped"
 
 
 def test_sound_setting_is_validated_and_music_defaults_off(data_dir: Path) -> None:
