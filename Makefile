@@ -28,7 +28,7 @@ play: $(STAMP) $(MO)
 test: $(STAMP) $(MO)
 	$(BIN)/ruff check game tests benchmarks docs packaging hatch_build.py
 	$(BIN)/signal-scouts lint lessons/
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --durations=15
 
 # Random input on every screen (tests/test_fuzz.py), far longer than in `make test`.
 # FUZZ_SEED=123 replays a run; a failure prints the seed and the event to stop at.
