@@ -37,7 +37,7 @@ from PIL import Image  # noqa: E402
 
 from game.app import App  # noqa: E402
 from game.paths import ContentPaths  # noqa: E402
-from tests.pilot import Pilot  # noqa: E402
+from tests.pilot import Pilot, start_app  # noqa: E402
 
 #: Game time per recorded frame while something moves (ms): about 16 frames a second.
 FRAME_MS = 60
@@ -109,22 +109,7 @@ class Recorder:
 
 def _app(data: Path) -> App:
     """A headless game at 1280x720 with sound off, set up for the US, at the title."""
-    from game.scenes.title import TitleScene
-
-    app = App(
-        ContentPaths.discover(),
-        size=(1280, 720),
-        data_folder=data / "data",
-        print_folder=data / "printables",
-        fullscreen=False,
-        sound=False,
-        transitions=True,
-    )
-    app.profile.settings.country = "US"
-    app.profile.settings.country_confirmed = True
-    app.push(TitleScene(app))
-    app.render()
-    return app
+    return start_app(ContentPaths.discover(), data / "data", transitions=True)
 
 
 def _open(app: App, lesson_id: str, mode: str = "play") -> None:

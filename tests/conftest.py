@@ -18,7 +18,7 @@ import pytest  # noqa: E402
 
 from game.app import App  # noqa: E402
 from game.paths import ContentPaths  # noqa: E402
-from tests.pilot import Pilot  # noqa: E402
+from tests.pilot import Pilot, start_app  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -47,25 +47,8 @@ def data_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def app(paths: ContentPaths, data_dir: Path) -> Iterator[App]:
-    """A headless game at 1280x720 with sound off, started at the title screen.
-
-    The device is set up for the US (a grown-up confirmed the country), so help lines
-    do not depend on this machine's locale and the grown-ups' menu opens at once.
-    """
-    from game.scenes.title import TitleScene
-
-    game = App(
-        paths,
-        size=(1280, 720),
-        data_folder=data_dir,
-        print_folder=data_dir.parent / "printables",
-        fullscreen=False,
-        sound=False,
-    )
-    game.profile.settings.country = "US"
-    game.profile.settings.country_confirmed = True
-    game.push(TitleScene(game))
-    game.render()
+    """A headless game at 1280x720 with sound off, set up for the US, at the title screen."""
+    game = start_app(paths, data_dir)
     yield game
     pygame.quit()
 

@@ -11,13 +11,41 @@ guard itself pass ``after_ms`` to press sooner, like a double click.
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import pygame
 
 from game.app import App
+from game.paths import ContentPaths
 
 #: Time between two actions of the scripted player (ms): a deliberate press, well past
 #: the input guard of a screen that has just appeared.
 PACE_MS = 500
+
+
+def start_app(paths: ContentPaths, data_dir: Path, *, in_us: bool = True, **options: Any) -> App:
+    """A headless game at 1280x720 with sound off, its profile in *data_dir*, at the title.
+
+    Documents go to ``printables`` beside *data_dir*. With *in_us* the device is set up
+    for the US (a grown-up confirmed the country), so help lines do not depend on this
+    machine's locale and the grown-ups' menu opens at once. *options* go to :class:`App`.
+    """
+    from game.scenes.title import TitleScene
+
+    settings: dict[str, Any] = {
+        "size": (1280, 720),
+        "print_folder": data_dir.parent / "printables",
+        "fullscreen": False,
+        "sound": False,
+    }
+    app = App(paths, data_folder=data_dir, **(settings | options))
+    if in_us:
+        app.profile.settings.country = "US"
+        app.profile.settings.country_confirmed = True
+    app.push(TitleScene(app))
+    app.render()
+    return app
 
 
 class Pilot:

@@ -31,7 +31,7 @@ from game.app import App
 from game.paths import ContentPaths
 from game.scenes.title import TitleScene
 from game.ui.theme import MIN_H, MIN_W
-from tests.pilot import Pilot
+from tests.pilot import Pilot, start_app
 
 #: Events in one run of the suite (a few seconds); ``make fuzz`` sets far more.
 DEFAULT_EVENTS = 2500
@@ -352,18 +352,7 @@ def quick_printing(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def fuzz_app(paths: ContentPaths, data_dir: Path, quick_printing: None) -> Iterator[App]:
     """A resizable headless game for the fuzzer (progress kept in a throw-away folder)."""
-    app = App(
-        paths,
-        size=(1280, 720),
-        data_folder=data_dir,
-        print_folder=data_dir.parent / "printables",
-        fullscreen=False,
-        sound=False,
-    )
-    app.profile.settings.country = "US"
-    app.profile.settings.country_confirmed = True
-    app.push(TitleScene(app))
-    app.render()
+    app = start_app(paths, data_dir)
     yield app
     pygame.quit()
 

@@ -13,9 +13,8 @@ from pathlib import Path
 
 import pygame
 
-from game.app import App
 from game.paths import ContentPaths
-from game.scenes.title import TitleScene
+from tests.pilot import start_app
 from tests.screen_walk import every_screen
 
 
@@ -23,20 +22,9 @@ def test_with_less_motion_no_screen_animates_and_no_change_of_screen_glides(
     paths: ContentPaths, data_dir: Path
 ) -> None:
     """Every screen and activity state, reduced motion on: never an animation frame."""
-    app = App(
-        paths,
-        size=(1280, 720),
-        data_folder=data_dir,
-        print_folder=data_dir.parent / "printables",
-        fullscreen=False,
-        sound=False,
-        transitions=True,
-    )
+    app = start_app(paths, data_dir, transitions=True)
     try:
-        app.profile.settings.country = "US"
-        app.profile.settings.country_confirmed = True
         app.set_reduced_motion(True)
-        app.push(TitleScene(app))
         app.render()
         moving = []
         seen = 0
@@ -53,20 +41,8 @@ def test_with_less_motion_no_screen_animates_and_no_change_of_screen_glides(
 
 def test_the_same_walk_with_motion_on_does_animate(paths: ContentPaths, data_dir: Path) -> None:
     """The check above can fail: with motion on, some screens ask for frames."""
-    app = App(
-        paths,
-        size=(1280, 720),
-        data_folder=data_dir,
-        print_folder=data_dir.parent / "printables",
-        fullscreen=False,
-        sound=False,
-        transitions=True,
-    )
+    app = start_app(paths, data_dir, transitions=True)
     try:
-        app.profile.settings.country = "US"
-        app.profile.settings.country_confirmed = True
-        app.push(TitleScene(app))
-        app.render()
         moving = 0
         for _where in every_screen(app):
             app.render()

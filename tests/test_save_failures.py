@@ -29,7 +29,7 @@ from game.scenes.groups import GroupScene
 from game.scenes.lessons import LessonListScene
 from game.scenes.settings import SettingsScene
 from game.ui.save_notice import MESSAGE
-from tests.pilot import Pilot
+from tests.pilot import Pilot, start_app
 from tests.test_playthrough import open_lesson, play_route
 
 #: The saved files as they were before the failing saves (they must stay so).
@@ -136,18 +136,7 @@ def old_files(data_dir: Path) -> Callable[..., None]:
 @pytest.fixture
 def game(paths, data_dir: Path, old_files: Callable[..., None]) -> Iterator[Pilot]:
     """The game at its title screen, on a profile a previous session saved."""
-    from game.scenes.title import TitleScene
-
-    app = App(
-        paths,
-        size=(1280, 720),
-        data_folder=data_dir,
-        print_folder=data_dir.parent / "printables",
-        fullscreen=False,
-        sound=False,
-    )
-    app.push(TitleScene(app))
-    app.render()
+    app = start_app(paths, data_dir, in_us=False)
     app.finish_loading()
     yield Pilot(app)
     pygame.quit()
