@@ -4,4 +4,5 @@ import sys
 
 from game.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":  # a helper process (see game/printing/export.py) imports this too
+    sys.exit(main())

@@ -18,6 +18,11 @@ def _streams() -> None:
 
 
 if __name__ == "__main__":
+    import multiprocessing
+
+    # Saving many plans renders them in helper processes: in the frozen build each
+    # helper starts this program again, and this hands it to its job at once.
+    multiprocessing.freeze_support()
     _streams()
     from game.cli import main
 

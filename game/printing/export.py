@@ -4,11 +4,21 @@ Used by ``signal-scouts plans`` and by the teacher screen's "Make lesson plans"
 button. Files go to ``OUT/<language>/``; every write is atomic, and an
 ``index.html`` in ``OUT`` links every document of every language in the folder,
 including those of earlier exports (see :mod:`game.printing.index`).
+
+Laying out a PDF is pure Python (fpdf2) and takes most of a second, so a large export
+renders its documents in helper processes, one per core (:func:`render_all`); the files
+are still written here, each as it is ready, atomically. A computer that cannot start
+helpers (a locked-down account, a sandbox) renders them all in this process instead.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import multiprocessing
+import os
+import pickle
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +35,11 @@ from game.printing.plan import curriculum_document, plan_document
 from game.storage import write_document
 
 FORMATS = ("pdf", "html")
+#: An export of fewer documents than this is rendered in this process (starting the
+#: helpers costs about a second; one lesson's plan and family pack are quicker alone).
+POOL_FROM = 8
+#: One document to render: where it goes, what it is, and as what ("pdf" or "html").
+Job = tuple[Path, Document, str]
 
 
 @dataclass
@@ -33,6 +48,8 @@ class ExportResult:
 
     out: Path
     files: dict[str, list[Path]] = field(default_factory=dict)
+    #: How many of the files helper processes rendered (0: all rendered in this process).
+    by_helpers: int = 0
 
     @property
     def count(self) -> int:
@@ -65,7 +82,8 @@ class Exporter:
     ) -> ExportResult:
         """Write plans and family packs (and the book, for all lessons) for each language.
 
-        *progress* is called with (files written, files to write) before each file.
+        *progress* is called with (files written, files to write): once before the first
+        file and after each one.
         The index page's own words are in *ui_language* (default: the first language).
         """
         lessons = [x for x in self.lessons if lesson_ids is None or x.id in lesson_ids]
@@ -75,6 +93,8 @@ class Exporter:
         total += len(languages) * handout_count(lessons) * ("pdf" in formats)
         result = ExportResult(out)
         ui = self.translator(ui_language or (languages or ["en"])[0])
+        jobs: list[Job] = []
+        indexes: list[tuple[str, list[Entry]]] = []
         for language in languages:
             tr = self.translator(language)
             docs: list[tuple[str, Document]] = []
@@ -83,31 +103,32 @@ class Exporter:
                 docs.append((f"{lesson.id}-family", family_document(lesson, tr, country)))
             if with_book:
                 docs.append(("curriculum-book", curriculum_document(lessons, tr, country)))
-            written = result.files.setdefault(language, [])
-            for name, doc in docs:
-                for fmt in formats:
-                    path = out / language / f"{name}.{fmt}"
-                    if progress:
-                        progress(result.count, total)
-                    write_document(path, self.render(doc, fmt))
-                    written.append(path)
+            jobs += [
+                (out / language / f"{name}.{fmt}", doc, fmt)
+                for name, doc in docs
+                for fmt in formats
+            ]
             # Handouts and posters are for printing: PDF only (cards need crop marks).
             handouts = handout_documents(lessons, tr, story_picture) if "pdf" in formats else []
-            for name, doc in handouts:
-                path = out / language / f"{name}.pdf"
-                if progress:
-                    progress(result.count, total)
-                write_document(path, self.render(doc, "pdf"))
-                written.append(path)
+            jobs += [(out / language / f"{name}.pdf", doc, "pdf") for name, doc in handouts]
             entries = [Entry(name, doc.title, formats) for name, doc in docs]
             entries += [Entry(name, doc.title, ("pdf",)) for name, doc in handouts]
             entries = with_lessons(entries, lessons, lambda x, tr=tr: LessonText(x, tr).title)
+            indexes.append((language, entries))
+        for language in languages:
+            result.files.setdefault(language, [])
+        if progress:
+            progress(0, total)
+        for index, data, helped in render_all(jobs, self.font_dir):
+            path = jobs[index][0]
+            write_document(path, data)
+            result.by_helpers += helped
+            result.files[path.parent.name].append(path)
+            if progress:
+                progress(result.count, total)
+        for language, entries in indexes:
             update_index(out, language, entries, ui)
         return result
-
-    def render(self, doc: Document, fmt: str) -> str | bytes:
-        """*doc* as a PDF (bytes) or HTML page (text)."""
-        return render_document(doc, fmt, self.font_dir)
 
 
 def render_document(doc: Document, fmt: str, font_dir: Path) -> str | bytes:
@@ -119,3 +140,68 @@ def render_document(doc: Document, fmt: str, font_dir: Path) -> str | bytes:
     from game.printing.html import render_html
 
     return render_html(doc)
+
+
+def render_all(
+    jobs: list[Job], font_dir: Path, helpers: int | None = None
+) -> Iterator[tuple[int, str | bytes, bool]]:
+    """Render every job; yield (its index in *jobs*, the document, whether a helper did it).
+
+    With more than one core and at least ``POOL_FROM`` jobs the documents are rendered
+    in *helpers* processes (default: one per core the game may use), started fresh
+    ("spawn": never a copy of this process, its window or its threads), the longest
+    first (the curriculum book alone takes as long as many plans), each yielded as soon
+    as it is ready. Only a few documents are handed out ahead, so closing the game
+    mid-export waits for those alone. If the helpers cannot start or stop working, what
+    is left is rendered here, in order.
+    """
+    if helpers is None:
+        helpers = _cores() if len(jobs) >= POOL_FROM else 1
+    left = dict.fromkeys(range(len(jobs)))  # indexes not yet yielded, in order
+    if helpers > 1:
+        try:
+            pool = ProcessPoolExecutor(helpers, mp_context=multiprocessing.get_context("spawn"))
+        except OSError:  # no semaphores or processes here
+            pool = None
+        if pool is not None:
+            try:
+                yield from _with_helpers(pool, helpers, jobs, font_dir, left)
+            except (BrokenProcessPool, OSError):
+                pass  # the helpers stopped: render the rest here
+            finally:
+                pool.shutdown(wait=True, cancel_futures=True)
+    for index in list(left):
+        _path, doc, fmt = jobs[index]
+        yield index, render_document(doc, fmt, font_dir), False
+
+
+def _with_helpers(
+    pool: ProcessPoolExecutor,
+    helpers: int,
+    jobs: list[Job],
+    font_dir: Path,
+    left: dict[int, None],
+) -> Iterator[tuple[int, str | bytes, bool]]:
+    """Hand the jobs to *pool*, longest first, a few ahead; yield each as it is ready."""
+    sizes = [len(pickle.dumps(doc)) for _path, doc, _fmt in jobs]  # text, roughly
+    queue = iter(sorted(range(len(jobs)), key=lambda index: -sizes[index]))
+    running: dict[Future[str | bytes], int] = {}
+    while True:
+        while len(running) < 2 * helpers and (index := next(queue, None)) is not None:
+            _path, doc, fmt = jobs[index]
+            running[pool.submit(render_document, doc, fmt, font_dir)] = index
+        if not running:
+            return
+        ready, _ = wait(running, return_when=FIRST_COMPLETED)
+        for future in ready:
+            index = running.pop(future)
+            data = future.result()
+            del left[index]
+            yield index, data, True
+
+
+def _cores() -> int:
+    """How many cores this process may use."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1

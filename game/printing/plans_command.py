@@ -45,5 +45,8 @@ def run_plans(args: argparse.Namespace, paths: ContentPaths, out: TextIO, err: T
     exporter = Exporter(pack.lessons, paths.fonts, paths.locales, helplines, country)
     formats = tuple(args.format) if args.format else FORMATS
     result = exporter.write(args.out, languages, wanted, formats)
-    out.write(f"wrote {result.count} files to {args.out} (open {args.out / 'index.html'})\n")
+    helped = f", {result.by_helpers} by helper processes" if result.by_helpers else ""
+    out.write(
+        f"wrote {result.count} files{helped} to {args.out} (open {args.out / 'index.html'})\n"
+    )
     return 0
