@@ -323,6 +323,7 @@ def playthrough() -> dict[str, Any]:
 
     from game.content.routes import branch_routes
     from game.scenes.debrief import DebriefScene
+    from game.scenes.new_badge import NewBadgeScene
     from game.scenes.step_base import StepScene
     from game.scenes.title import TitleScene
     from game.session import FEELINGS, Phase
@@ -357,6 +358,9 @@ def playthrough() -> dict[str, Any]:
         for number, route in enumerate(routes):
             while not isinstance(app.scene, DebriefScene):
                 scene = app.scene
+                if isinstance(scene, NewBadgeScene):  # badges earned: shown once, then on
+                    press("continue")
+                    continue
                 if not isinstance(scene, StepScene):
                     raise SystemExit(f"unexpected screen {type(scene).__name__}")
                 session = scene.session
