@@ -718,6 +718,13 @@ def _window_icon() -> pygame.Surface:
     return icon
 
 
+def _stop_printing_helpers() -> None:
+    """End the helper processes of a save still running (if anything was saved at all)."""
+    export = sys.modules.get("game.printing.export")  # not imported: nothing was saved
+    if export is not None:
+        export.stop_helpers()
+
+
 def run_game(paths: ContentPaths, *, windowed: bool = False) -> int:
     """Start the game at the title screen."""
     from game.folder_opener import system_opener
@@ -738,6 +745,7 @@ def run_game(paths: ContentPaths, *, windowed: bool = False) -> int:
     )
     app.push(TitleScene(app))
     app.run()
+    _stop_printing_helpers()  # a save still running in the background ends with the window
     app.remember_window_size()
     pygame.quit()
     return 0

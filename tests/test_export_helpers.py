@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import runpy
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -96,3 +98,63 @@ def test_a_helper_importing_the_game_module_does_not_start_the_game(
     runpy.run_module("game.__main__", run_name="__mp_main__")  # what a helper does
     with pytest.raises(AssertionError, match="helper process"):
         runpy.run_module("game.__main__", run_name="__main__")
+
+
+def _book_jobs(tmp_path: Path, count: int) -> list[Job]:
+    """*count* Arabic curriculum books: each keeps a helper busy for many seconds."""
+    from game.printing.plan import curriculum_document
+
+    book = curriculum_document(PACK.lessons, Translator("ar", PATHS.locales), COUNTRY)
+    return [(tmp_path / f"book-{index}.pdf", book, "pdf") for index in range(count)]
+
+
+def _helpers_started(timeout: float = 60) -> list[object]:
+    """The helper processes of the one pool rendering now, once they have all started."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        pools = list(export._POOLS)
+        processes = list((getattr(pools[0], "_processes", None) or {}).values()) if pools else []
+        if len(processes) == 2 and all(p.is_alive() for p in processes):
+            return processes
+        time.sleep(0.05)
+    raise AssertionError("the helpers never started")
+
+
+def test_closing_the_game_ends_the_helpers_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """stop_helpers() (the game closing mid-save) ends the helpers and the save at once."""
+    monkeypatch.setattr(export, "_CLOSING", threading.Event())
+    jobs = _book_jobs(tmp_path, POOL_FROM)
+    rendered: list[int] = []
+    saving = threading.Thread(
+        target=lambda: rendered.extend(i for i, _d, _h in render_all(jobs, PATHS.fonts, 2)),
+        daemon=True,
+    )
+    saving.start()
+    processes = _helpers_started()
+    export.stop_helpers()
+    saving.join(timeout=15)  # a book alone takes longer than this to lay out
+    assert not saving.is_alive(), "the save went on after the game closed"
+    for process in processes:
+        process.join(timeout=10)  # type: ignore[attr-defined]  (killed: gone in a moment)
+        assert not process.is_alive()  # type: ignore[attr-defined]
+    assert len(rendered) < len(jobs)  # nothing more was rendered in this process either
+    assert not export._POOLS
+
+
+def test_a_stopped_export_does_not_wait_for_its_helpers(tmp_path: Path) -> None:
+    """Leaving an export early (an error or Ctrl+C in `plans`) ends helpers still laying out."""
+    jobs = _book_jobs(tmp_path, 2) + _jobs(tmp_path, 6)  # two slow books, six quick packs
+    documents = render_all(jobs, PATHS.fonts, helpers=3)
+    first, _data, by_helper = next(documents)  # a quick pack, while two helpers lay out books
+    assert by_helper and first >= 2
+    processes = list(next(iter(export._POOLS))._processes.values())  # type: ignore[union-attr]
+    busy = [process for process in processes if process.is_alive()]
+    began = time.monotonic()
+    documents.close()  # as an exception or Ctrl+C leaving the loop does
+    for process in busy:
+        process.join(timeout=10)
+        assert not process.is_alive()
+    assert time.monotonic() - began < 10  # a book takes far longer: nobody waited for it
+    assert not export._POOLS

@@ -16,6 +16,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -40,6 +41,10 @@ FORMATS = ("pdf", "html")
 POOL_FROM = 8
 #: One document to render: where it goes, what it is, and as what ("pdf" or "html").
 Job = tuple[Path, Document, str]
+#: The helper pools rendering now (so :func:`stop_helpers` can end them).
+_POOLS: set[ProcessPoolExecutor] = set()
+#: Set when the game closes: no export starts helpers or renders anything more.
+_CLOSING = threading.Event()
 
 
 @dataclass
@@ -151,28 +156,59 @@ def render_all(
     in *helpers* processes (default: one per core the game may use), started fresh
     ("spawn": never a copy of this process, its window or its threads), the longest
     first (the curriculum book alone takes as long as many plans), each yielded as soon
-    as it is ready. Only a few documents are handed out ahead, so closing the game
-    mid-export waits for those alone. If the helpers cannot start or stop working, what
-    is left is rendered here, in order.
+    as it is ready. If the helpers cannot start or stop working, what is left is
+    rendered here, in order. Stopped early (the game closing, see :func:`stop_helpers`,
+    or Ctrl+C), the helpers are ended at once rather than waited for.
     """
     if helpers is None:
         helpers = _cores() if len(jobs) >= POOL_FROM else 1
     left = dict.fromkeys(range(len(jobs)))  # indexes not yet yielded, in order
-    if helpers > 1:
+    if helpers > 1 and not _CLOSING.is_set():
         try:
             pool = ProcessPoolExecutor(helpers, mp_context=multiprocessing.get_context("spawn"))
         except OSError:  # no semaphores or processes here
             pool = None
         if pool is not None:
+            _POOLS.add(pool)
+            finished = False
             try:
                 yield from _with_helpers(pool, helpers, jobs, font_dir, left)
-            except (BrokenProcessPool, OSError):
-                pass  # the helpers stopped: render the rest here
+                finished = True
+            except (BrokenProcessPool, OSError, RuntimeError):
+                pass  # the helpers stopped (or were ended): render the rest here
             finally:
-                pool.shutdown(wait=True, cancel_futures=True)
+                _POOLS.discard(pool)
+                if finished:
+                    pool.shutdown(wait=True)
+                else:
+                    _end(pool)
     for index in list(left):
+        if _CLOSING.is_set():
+            return
         _path, doc, fmt = jobs[index]
         yield index, render_document(doc, fmt, font_dir), False
+
+
+def stop_helpers() -> None:
+    """End every export's helper processes now and render nothing more (the game is closing).
+
+    Python would otherwise wait, as it exits, for the documents the helpers are laying
+    out (a curriculum book takes many seconds): the window would close but the game
+    would go on running.
+    """
+    _CLOSING.set()
+    for pool in list(_POOLS):
+        _end(pool)
+
+
+def _end(pool: ProcessPoolExecutor) -> None:
+    """Drop *pool*'s waiting documents and end its processes without waiting for them."""
+    # (Python 3.14 has pool.terminate_workers(); before it, only the private list; taken
+    # first, as shutdown() forgets it)
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.kill()
 
 
 def _with_helpers(
