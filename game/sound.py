@@ -147,9 +147,10 @@ class Sounds:
                 self._play_music_from(self.music_at)
             elif not wanted and self.music_state == "playing":
                 if self.music_on:  # a lesson: carry on from here afterwards
-                    self.music_at = self._music_position()
+                    played = max(0, pygame.mixer.music.get_pos()) / 1000  # since play()
                     pygame.mixer.music.stop()
                     self.music_state = "paused"
+                    self.music_at = self._loop_position(played)
                 else:
                     pygame.mixer.music.stop()
                     self.music_state = "stopped"
@@ -165,14 +166,18 @@ class Sounds:
         self._played_from = seconds
         self.music_state = "playing"
 
-    def _music_position(self) -> float:
-        """Where in the loop the music is now (seconds from the loop's start)."""
-        played = max(0, pygame.mixer.music.get_pos()) / 1000  # since play(), all loops
+    def _loop_position(self, played: float) -> float:
+        """Where in the loop the music is after *played* seconds (all loops) since play()."""
         length = self._loop_seconds()
         return (self._played_from + played) % length if length > 0 else 0.0
 
     def _loop_seconds(self) -> float:
-        """The music loop's length (decoded once, on the first pause)."""
+        """The music loop's length (decoded once, on the first pause; 0 if it cannot be)."""
         if self._music_seconds is None:
-            self._music_seconds = pygame.mixer.Sound(str(self.folder / MUSIC_FILE)).get_length()
+            try:
+                sound = pygame.mixer.Sound(str(self.folder / MUSIC_FILE))
+            except (pygame.error, FileNotFoundError):
+                self._music_seconds = 0.0  # carry on from the start instead
+            else:
+                self._music_seconds = sound.get_length()
         return self._music_seconds

@@ -249,3 +249,22 @@ def test_music_turns_down_while_the_game_reads_aloud(
     monkeypatch.setattr(ScreenReader, "speaking", property(lambda self: False))
     pilot.app.pump()
     assert pygame.mixer.music.get_volume() == pytest.approx(MUSIC_VOLUME, abs=0.01)
+
+
+def test_music_stops_in_a_lesson_even_if_its_length_cannot_be_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A loop whose length cannot be read still stops for a lesson and starts over after."""
+    sounds = Sounds(SOUNDS, music=True)
+    sounds.follow(True)
+
+    def unreadable(*_args: object) -> None:
+        raise pygame.error("cannot decode")
+
+    monkeypatch.setattr(pygame.mixer, "Sound", unreadable)
+    sounds.follow(False)
+    assert sounds.music_state == "paused" and not pygame.mixer.music.get_busy()
+    assert sounds.music_at == 0.0
+    sounds.follow(True)
+    assert sounds.music_playing
+    sounds.set_music(False)
