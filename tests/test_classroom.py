@@ -274,3 +274,17 @@ def test_story_choice_pages_count_the_hands_too(pilot: Pilot) -> None:
     assert story.session.phase is Phase.FEEDBACK
     assert story.session.chosen is not None
     assert story.session.chosen.id == story.session.step.choice_list[0].id
+
+
+def test_tally_heads_with_the_lesson_title_so_go_with_most_hands_shows(pilot: Pilot) -> None:
+    """The tally's header holds the lesson's own title, leaving room for every row and the go."""
+    from game.scenes.tally import TallyScene
+
+    chat = play_to_choosing(pilot)
+    pilot.click("tally")
+    tally = pilot.app.scene
+    assert isinstance(tally, TallyScene)
+    assert tally.title() == chat.lesson_title() and chat.title() != chat.lesson_title()
+    assert tally._title_h == 0  # the title sits in the header, not in lines of its own
+    most = next(b for b in tally.buttons if b.key == "most")
+    assert most.rect.bottom <= pilot.app.screen.get_height()  # seen without scrolling

@@ -48,9 +48,13 @@ class StepScene(Scene):
         self.lesson = lesson
         self.session = session or LessonSession(lesson)
 
+    def lesson_title(self) -> str:
+        """The lesson's own title, translated."""
+        return self.app.tr.pgettext(f"{self.lesson.id}/title", self.lesson.title)
+
     def title(self) -> str:
         """The lesson title (marked as a preview or a class lesson for the teacher)."""
-        title = self.app.tr.pgettext(f"{self.lesson.id}/title", self.lesson.title)
+        title = self.lesson_title()
         if self.session.mode == "classroom":
             return self._("Classroom: {title}").format(title=title)
         if self.session.mode == "preview":
@@ -129,7 +133,9 @@ class StepScene(Scene):
         from game.scenes.tally import TallyScene
 
         choices = [(c.id, self.lt(c.id, c.text)) for c in self.session.step.choice_list]
-        self.app.push(TallyScene(self.app, self.title(), choices), self._after_tally)
+        # The lesson's own title: short enough to sit in the header (a tally is always the
+        # class's), which leaves the projector's height to the choices and the count.
+        self.app.push(TallyScene(self.app, self.lesson_title(), choices), self._after_tally)
 
     def _after_tally(self, choice_id: str | None) -> None:
         """Play the class's choice (nothing happens after Back)."""

@@ -74,6 +74,7 @@ class TallyScene(Scene):
         y = area.top + self._intro_label(area.width).get_height() + m.pad
         side = max(m.button_h, m.px(72))
         choice_w = area.width * 11 // 20
+        gap = m.px(12)  # rows close together: three or four fit a 16:9 projector unscrolled
         self.bars = []
         for index, (choice_id, label) in enumerate(self.choices):
             rect = pygame.Rect(area.left, y, choice_w, m.button_h)
@@ -91,7 +92,7 @@ class TallyScene(Scene):
             self.buttons += [button, less, more]
             bar_left = plus.right + m.pad
             self.bars.append(pygame.Rect(bar_left, y, max(0, area.right - bar_left), rect.height))
-            y += rect.height + m.pad
+            y += rect.height + gap
         most = Button("most", self._("Go with most hands"), pygame.Rect(0, y, 0, 0), "primary")
         half = (area.width - m.pad) // 2
         most.rect.update(area.right - half, y, half, m.button_h)
