@@ -146,13 +146,12 @@ class Sounds:
             elif wanted and self.music_state == "paused":
                 self._play_music_from(self.music_at)
             elif not wanted and self.music_state == "playing":
+                played = max(0, pygame.mixer.music.get_pos()) / 1000  # since play()
+                pygame.mixer.music.stop()
                 if self.music_on:  # a lesson: carry on from here afterwards
-                    played = max(0, pygame.mixer.music.get_pos()) / 1000  # since play()
-                    pygame.mixer.music.stop()
                     self.music_state = "paused"
                     self.music_at = self._loop_position(played)
                 else:
-                    pygame.mixer.music.stop()
                     self.music_state = "stopped"
             elif not self.music_on and self.music_state == "paused":
                 self.music_state = "stopped"  # stopped already when it paused

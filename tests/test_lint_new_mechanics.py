@@ -13,12 +13,14 @@ from game.paths import ContentPaths
 LESSONS = ContentPaths.discover().lessons
 
 
-def _broken(tmp_path: Path, lesson_id: str, old: str, new: str) -> Path:
-    """A copy of a shipped lesson with *old* replaced by *new* (which must be there)."""
+def _broken(tmp_path: Path, lesson_id: str, *changes: tuple[str, str]) -> Path:
+    """A copy of a shipped lesson with each (old, new) change made (old must be there)."""
     text = (LESSONS / f"{lesson_id}.yaml").read_text(encoding="utf-8")
-    assert old in text, old
+    for old, new in changes:
+        assert old in text, old
+        text = text.replace(old, new, 1)
     path = tmp_path / f"{lesson_id}.yaml"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
     return path
 
 
@@ -52,7 +54,7 @@ def test_a_reply_builder_that_cannot_teach_is_an_error(
 ) -> None:
     """A soft tile without a comeback, or a firm action without a result, is located."""
     assert _errors(LESSONS / "g68-pressure-for-pics.yaml") == []
-    path = _broken(tmp_path, "g68-pressure-for-pics", old, new)
+    path = _broken(tmp_path, "g68-pressure-for-pics", (old, new))
     errors = _errors(path)
     assert any(says in error and f"{path}:" in error for error in errors), errors
 
@@ -62,16 +64,17 @@ def test_a_reply_builder_without_a_firm_no_is_an_error(tmp_path: Path) -> None:
     path = _broken(
         tmp_path,
         "g68-pressure-for-pics",
-        "        text: No.\n        explain: A short",
-        "        text: No.\n        firm: false\n        comeback: ok\n        explain: A short",
+        (
+            "        text: No.\n        explain: A short",
+            "        text: No.\n        firm: false\n        comeback: ok\n"
+            "        explain: A short",
+        ),
+        (
+            "        text: No. I'm not sending pics like that.\n",
+            "        text: No. I'm not sending pics like that.\n        firm: false\n"
+            "        comeback: fine\n",
+        ),
     )
-    text = path.read_text(encoding="utf-8").replace(
-        "        text: No. I'm not sending pics like that.\n",
-        "        text: No. I'm not sending pics like that.\n        firm: false\n"
-        "        comeback: fine\n",
-        1,
-    )
-    path.write_text(text, encoding="utf-8")
     errors = _errors(path)
     assert any("no firm way to say no" in error and f"{path}:" in error for error in errors)
 
@@ -82,8 +85,10 @@ def test_a_privacy_setting_without_a_safe_option_is_an_error(tmp_path: Path) -> 
     path = _broken(
         tmp_path,
         "g35-camera-on-meet-me",
-        "            text: Only real-life friends\n            safe: true\n",
-        "            text: Only real-life friends\n            safe: false\n",
+        (
+            "            text: Only real-life friends\n            safe: true\n",
+            "            text: Only real-life friends\n            safe: false\n",
+        ),
     )
     errors = _errors(path)
     assert any("'profile-message'" in e and "safe: true" in e for e in errors), errors

@@ -172,7 +172,9 @@ def render_all(
             _POOLS.add(pool)
             finished = False
             try:
-                yield from _with_helpers(pool, helpers, jobs, font_dir, left)
+                for index, data in _with_helpers(pool, helpers, jobs, font_dir):
+                    del left[index]
+                    yield index, data, True
                 finished = True
             except (BrokenProcessPool, OSError, RuntimeError):
                 pass  # the helpers stopped (or were ended): render the rest here
@@ -212,13 +214,9 @@ def _end(pool: ProcessPoolExecutor) -> None:
 
 
 def _with_helpers(
-    pool: ProcessPoolExecutor,
-    helpers: int,
-    jobs: list[Job],
-    font_dir: Path,
-    left: dict[int, None],
-) -> Iterator[tuple[int, str | bytes, bool]]:
-    """Hand the jobs to *pool*, longest first, a few ahead; yield each as it is ready."""
+    pool: ProcessPoolExecutor, helpers: int, jobs: list[Job], font_dir: Path
+) -> Iterator[tuple[int, str | bytes]]:
+    """Hand the jobs to *pool*, longest first, a few ahead; yield (index, document) as ready."""
     sizes = [len(pickle.dumps(doc)) for _path, doc, _fmt in jobs]  # text, roughly
     queue = iter(sorted(range(len(jobs)), key=lambda index: -sizes[index]))
     running: dict[Future[str | bytes], int] = {}
@@ -231,9 +229,7 @@ def _with_helpers(
         ready, _ = wait(running, return_when=FIRST_COMPLETED)
         for future in ready:
             index = running.pop(future)
-            data = future.result()
-            del left[index]
-            yield index, data, True
+            yield index, future.result()
 
 
 def _cores() -> int:
