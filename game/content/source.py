@@ -131,7 +131,12 @@ def _yaml_problem(file: str, exc: yaml.YAMLError, data: bytes = b"") -> Problem:
     context = getattr(exc, "context", None)
     message = f"this is not valid YAML ({shown(problem, 120)}"
     message += f", {shown(context, 120)})" if context else ")"
-    message += "; check the indentation and quotes on this line and the one above"
+    if "got '?'" in problem and "flow" in (context or ""):
+        # PyYAML's own reader (no libyaml) stops at a '?' inside { } or [ ].
+        message += "; put text with a '?' inside { } or [ ] in double quotes"
+        message += ', for example text: "Can you help me?"'
+    else:
+        message += "; check the indentation and quotes on this line and the one above"
     return Problem(file, line, col, message)
 
 
@@ -248,7 +253,8 @@ class _Builder:
         )
         path: PathKey
         root: Any = None
-        # A frame: [container, its path, is a mapping, pending key, its path, keys seen]
+        # A frame: [container, its path, is a mapping, pending key, its path, keys seen,
+        # written in flow style ({...} or [...])]
         stack: list[list[Any]] = []
         frame: list[Any] | None = None
         documents = 0
@@ -271,7 +277,10 @@ class _Builder:
                     root = value
                     if value.__class__ is str:
                         texts.append(((), value))
-                elif frame[2]:
+                    continue
+                if frame[6] and not event.style and "?" in event.value:
+                    self.question_in_flow(event)
+                if frame[2]:
                     if frame[3] is _NO_KEY:  # a key of a mapping
                         key_text = value if value.__class__ is str else str(event.value)
                         path = (*frame[1], key_text)
@@ -328,7 +337,7 @@ class _Builder:
                     path = (*frame[1], len(frame[0]))
                     frame[0].append(value)
                 values[path] = event.start_mark
-                frame = [value, path, is_map, _NO_KEY, (), set()]
+                frame = [value, path, is_map, _NO_KEY, (), set(), event.flow_style]
                 stack.append(frame)
                 continue
             if cls is AliasEvent:
@@ -344,6 +353,26 @@ class _Builder:
                         "remove the '---' line or put the second lesson in its own file",
                     )
         return root
+
+    def question_in_flow(self, event: ScalarEvent) -> None:
+        """A warning: unquoted text with a '?' inside ``{...}`` or ``[...]``.
+
+        libyaml reads it as text, but PyYAML's own reader (used where libyaml is
+        missing) stops at the '?' and cannot read the file at all, so the lesson would
+        work on one computer and be broken on another.
+        """
+        if len(self.problems) >= MAX_VALUE_PROBLEMS:
+            return
+        self.problems.append(
+            Problem(
+                self.name,
+                *_mark(event),
+                f"'{shown(event.value, 40)}' has a '?' inside {{ }} or [ ] without quotes: "
+                "some computers cannot read the file then. Put the text in double quotes, "
+                'for example text: "Can you help me?"',
+                "warning",
+            )
+        )
 
     def duplicate(self, event: ScalarEvent, key_text: str) -> None:
         """The key *key_text* (at *event*) appears twice in one mapping."""
