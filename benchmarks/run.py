@@ -309,19 +309,33 @@ def memory_rows(folder: str) -> tuple[list[Row], dict[str, Any]]:
 
 # -- 6. printables ---------------------------------------------------------------------------
 def printables_rows(folder: str) -> list[Row]:
-    """Seconds to write every plan, family pack, book and handout (PDF + HTML), per language."""
-    done = workload("printables", folder, timeout=1800)
+    """Seconds to save every plan and family pack of each language, then all it prints.
+
+    The target row is the plans and family packs (PDF and web page) of the slowest
+    language; the rows after it add the curriculum book, handouts and posters.
+    """
+    done = workload("printables", folder, timeout=2400)
+    target: dict[str, float] = done["plans_and_packs"]
+    slowest = max(target, key=lambda code: target[code])
     seconds: dict[str, float] = done["seconds"]
-    slowest = max(seconds, key=lambda code: seconds[code])
+    slowest_all = max(seconds, key=lambda code: seconds[code])
+    each = ", ".join(f"{code} {target[code]:.1f}" for code in sorted(target))
     return [
         Row(
-            "6. save plans, packs, book, handouts: slowest language",
-            f"{seconds[slowest]:.1f} s ({slowest})",
+            "6. save every plan and family pack: slowest language",
+            f"{target[slowest]:.1f} s ({slowest})",
             f"<= {PRINT_LANGUAGE_S:g} s",
-            _verdict(seconds[slowest] <= PRINT_LANGUAGE_S),
+            _verdict(target[slowest] <= PRINT_LANGUAGE_S),
+        ),
+        Row(f"   plans and packs per language ({done['plan_files']} files)", each, "", "INFO"),
+        Row(
+            "   also book, handouts, posters: slowest language",
+            f"{seconds[slowest_all]:.1f} s ({slowest_all})",
+            "",
+            "INFO",
         ),
         Row(
-            f"   every language ({done['files']} files)",
+            f"   everything, every language ({done['files']} files)",
             f"{sum(seconds.values()):.1f} s, peak {done['peak_rss_mb']:.0f} MB",
             "",
             "INFO",

@@ -194,21 +194,36 @@ def test_poster_is_a4_or_a3_with_every_step(lessons: dict[str, Lesson]) -> None:
     ]
 
 
+def _exporter(lesson: Lesson) -> Exporter:
+    """An exporter of *lesson* alone, with the UK's help services."""
+    from game.helplines import load_helplines
+
+    helplines = load_helplines(ROOT / "assets" / "safety" / "helplines.yaml")
+    return Exporter([lesson], FONTS, LOCALES, helplines, "GB")
+
 def test_export_writes_handouts_and_the_plan_names_them(
     lessons: dict[str, Lesson], tmp_path: Path
 ) -> None:
     """Exporting a lesson writes its handouts PDF and posters; its plan's materials name it."""
-    from game.helplines import load_helplines
-
     lesson = lessons["g35-gift-or-trick"]
-    helplines = load_helplines(ROOT / "assets" / "safety" / "helplines.yaml")
-    exporter = Exporter([lesson], FONTS, LOCALES, helplines, "GB")
-    result = exporter.write(tmp_path, ["en"], [lesson.id], formats=("pdf",))
+    result = _exporter(lesson).write(tmp_path, ["en"], [lesson.id], formats=("pdf",))
     names = {p.name for p in result.files["en"]}
     assert {"g35-gift-or-trick-handouts.pdf", "poster-g35-a4.pdf", "poster-g35-a3.pdf"} <= names
     plan = _pdf_text((tmp_path / "en" / "g35-gift-or-trick-plan.pdf").read_bytes())
     assert "g35-gift-or-trick-handouts.pdf" in plan
     assert len(handout_documents([lesson], Translator("en", LOCALES))) == 3
+
+
+def test_export_without_handouts_writes_only_plans_and_family_packs(
+    lessons: dict[str, Lesson], tmp_path: Path
+) -> None:
+    """handouts=False (the benchmark's plans-and-packs run) writes the plan and pack, no cards."""
+    lesson = lessons["g35-gift-or-trick"]
+    exporter = _exporter(lesson)
+    result = exporter.write(tmp_path, ["en"], [lesson.id], formats=("pdf",), handouts=False)
+    names = sorted(p.name for p in result.files["en"])
+    assert names == ["g35-gift-or-trick-family.pdf", "g35-gift-or-trick-plan.pdf"]
+    assert not list((tmp_path / "en").glob("poster-*"))
 
 
 def _handout(lesson: Lesson, kind: str) -> Handout:

@@ -84,8 +84,13 @@ class Exporter:
         formats: tuple[str, ...] = FORMATS,
         progress: Callable[[int, int], None] | None = None,
         ui_language: str | None = None,
+        *,
+        handouts: bool = True,
     ) -> ExportResult:
         """Write plans and family packs (and the book, for all lessons) for each language.
+
+        *handouts* False leaves out the handouts and posters (the benchmark times plans
+        and family packs on their own).
 
         *progress* is called with (files written, files to write): once before the first
         file and after each one.
@@ -95,7 +100,8 @@ class Exporter:
         country = self.helplines.for_country(self.country)
         with_book = lesson_ids is None and len(lessons) > 1
         total = len(languages) * (2 * len(lessons) + with_book) * len(formats)
-        total += len(languages) * handout_count(lessons) * ("pdf" in formats)
+        with_handouts = handouts and "pdf" in formats
+        total += len(languages) * handout_count(lessons) * with_handouts
         result = ExportResult(out)
         ui = self.translator(ui_language or (languages or ["en"])[0])
         jobs: list[Job] = []
@@ -114,10 +120,10 @@ class Exporter:
                 for fmt in formats
             ]
             # Handouts and posters are for printing: PDF only (cards need crop marks).
-            handouts = handout_documents(lessons, tr, story_picture) if "pdf" in formats else []
-            jobs += [(out / language / f"{name}.pdf", doc, "pdf") for name, doc in handouts]
+            cards = handout_documents(lessons, tr, story_picture) if with_handouts else []
+            jobs += [(out / language / f"{name}.pdf", doc, "pdf") for name, doc in cards]
             entries = [Entry(name, doc.title, formats) for name, doc in docs]
-            entries += [Entry(name, doc.title, ("pdf",)) for name, doc in handouts]
+            entries += [Entry(name, doc.title, ("pdf",)) for name, doc in cards]
             entries = with_lessons(entries, lessons, lambda x, tr=tr: LessonText(x, tr).title)
             indexes.append((language, entries))
         for language in languages:
