@@ -276,15 +276,49 @@ def test_story_choice_pages_count_the_hands_too(pilot: Pilot) -> None:
     assert story.session.chosen.id == story.session.step.choice_list[0].id
 
 
-def test_tally_heads_with_the_lesson_title_so_go_with_most_hands_shows(pilot: Pilot) -> None:
-    """The tally's header holds the lesson's own title, leaving room for every row and the go."""
+def test_tally_heads_with_count_the_hands_and_puts_the_go_first(pilot: Pilot) -> None:
+    """The tally is titled like the button that opened it (in the header); the go leads."""
     from game.scenes.tally import TallyScene
 
-    chat = play_to_choosing(pilot)
+    play_to_choosing(pilot)
     pilot.click("tally")
     tally = pilot.app.scene
     assert isinstance(tally, TallyScene)
-    assert tally.title() == chat.lesson_title() and chat.title() != chat.lesson_title()
+    assert tally.title() == "Count the hands"
     assert tally._title_h == 0  # the title sits in the header, not in lines of its own
-    most = next(b for b in tally.buttons if b.key == "most")
-    assert most.rect.bottom <= pilot.app.screen.get_height()  # seen without scrolling
+    most = tally.buttons[0]
+    assert most.key == "most"  # first in reading and Tab order, beside the intro
+    assert most.rect.top < min(b.rect.top for b in tally.buttons[1:])
+
+
+@pytest.mark.parametrize("language", ["en", "es", "fr", "pt_BR", "ar", "zh_Hans"])
+def test_every_tally_shows_all_its_choices_on_a_16_9_projector(app: App, language: str) -> None:
+    """At 1280x720 in classroom text, every choice step's tally shows each row and the go.
+
+    Long four-choice steps (French, Spanish) get a smaller size of text rather than a row
+    below the window; the title never takes lines of its own (Arabic's tall line too).
+    """
+    from game.scenes.classroom import CLASSROOM_TEXT_SIZE
+    from game.scenes.tally import TallyScene
+
+    app.set_language(language)
+    app.text_size_override = CLASSROOM_TEXT_SIZE
+    app.refresh_layout()
+    height = app.screen.get_height()
+    checked = 0
+    for lesson in app.pack.lessons:
+        for step in lesson.steps:
+            if step.type not in ("chat", "story") or not step.has_choices:
+                continue
+            choices = [
+                (c.id, app.tr.pgettext(f"{lesson.id}/{c.id}", c.text)) for c in step.choice_list
+            ]
+            tally = TallyScene(app, choices)
+            app.push(tally)
+            where = f"{lesson.id}/{step.id}"
+            assert tally._title_h == 0, where
+            assert len(tally.buttons) == 1 + 3 * len(choices), where
+            assert max(b.rect.bottom for b in tally.buttons) <= height, where
+            app.pop(None)
+            checked += 1
+    assert checked > 50

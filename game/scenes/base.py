@@ -614,7 +614,10 @@ class Scene:
             label = self.app.text.render(
                 title, m.heading, theme.INK, right - left, bold=True, align="center"
             )
-            surface.blit(label, label.get_rect(center=((left + right) // 2, band.centery)))
+            spot = label.get_rect(center=((left + right) // 2, band.centery))
+            if label.get_height() > band.height:  # a tall script's line: centre what is drawn
+                spot.y = band.centery - label.get_bounding_rect().centery
+            surface.blit(label, spot)
 
     def _title_span(self) -> tuple[int, int]:
         """Where the header title may go: between the header buttons, centred and symmetric.
@@ -642,7 +645,11 @@ class Scene:
         m = self.m
         left, right = self._title_span()
         one_line = self.app.text.render(title, m.heading, theme.INK, bold=True)
-        if one_line.get_width() <= right - left and one_line.get_height() <= self.header_height():
+        # Arabic's line is taller than the band at large sizes, though its letters fit it.
+        if one_line.get_width() <= right - left and (
+            one_line.get_height() <= self.header_height()
+            or one_line.get_bounding_rect().height <= self.header_height() - 2 * m.px(6)
+        ):
             return 0
         return self._page_title().get_height() + m.pad
 

@@ -133,9 +133,7 @@ class StepScene(Scene):
         from game.scenes.tally import TallyScene
 
         choices = [(c.id, self.lt(c.id, c.text)) for c in self.session.step.choice_list]
-        # The lesson's own title: short enough to sit in the header (a tally is always the
-        # class's), which leaves the projector's height to the choices and the count.
-        self.app.push(TallyScene(self.app, self.lesson_title(), choices), self._after_tally)
+        self.app.push(TallyScene(self.app, choices), self._after_tally)
 
     def _after_tally(self, choice_id: str | None) -> None:
         """Play the class's choice (nothing happens after Back)."""

@@ -34,10 +34,9 @@ class TallyScene(Scene):
 
     help_for = ADULT
 
-    def __init__(self, app: App, title: str, choices: list[tuple[str, str]]) -> None:
-        """*choices* are (choice id, label) pairs in the lesson's order; *title* heads it."""
+    def __init__(self, app: App, choices: list[tuple[str, str]]) -> None:
+        """*choices* are (choice id, label) pairs in the lesson's order."""
         super().__init__(app)
-        self._title = title
         self.choices = choices
         #: Hands up per choice: on this screen only, never saved.
         self.counts = [0] * len(choices)
@@ -46,14 +45,19 @@ class TallyScene(Scene):
         self.bars: list[pygame.Rect] = []
 
     def title(self) -> str:
-        """Header title: the lesson's."""
-        return self._title
+        """Header title: the words of the button that opened it, short enough for the header.
+
+        A title on lines of its own (a long lesson title) would push the last choice off
+        a 16:9 projector.
+        """
+        return self._("Count the hands")
 
     def intro(self) -> str:
         """What to do on this screen."""
+        # The title says "Count the hands" already: this says how, in few words (it shares
+        # a row with the go button).
         return self._(
-            "Count the hands for each choice: keys 1-4 pick a choice, + and - change its "
-            "count. Then press the class's choice."
+            "Keys 1-4 pick a choice, + and - change its count. Then press the class's choice."
         )
 
     def most_hands(self) -> str | None:
@@ -67,20 +71,63 @@ class TallyScene(Scene):
     def _intro_label(self, width: int) -> pygame.Surface:
         return self.app.text.render(self.intro(), self.m.small, theme.INK_SOFT, width)
 
+    def _intro_width(self, area: pygame.Rect) -> int:
+        """The intro's width: it shares its row with "Go with most hands" (on the end side)."""
+        return area.width - self._go_width(area) - self.m.pad
+
+    def _go_width(self, area: pygame.Rect) -> int:
+        return area.width * 2 // 5
+
     def build(self) -> None:
-        """Per choice: the choice's button, then - and + and the bar with its count."""
+        """The intro beside "Go with most hands"; per choice, its button, - and + and the bar.
+
+        The go button shares the intro's row, and while the choices would run below the
+        window they are written a size smaller (two steps at most), so that four long
+        choices and the button all show on a 16:9 projector without scrolling.
+        """
         m = self.m
         area = self.content_rect().inflate(-2 * m.pad, -2 * m.pad)
-        y = area.top + self._intro_label(area.width).get_height() + m.pad
+        go_w = self._go_width(area)
+        most = Button("most", self._("Go with most hands"), pygame.Rect(0, 0, go_w, 0), "primary")
+        most.rect.update(area.right - go_w, area.top, go_w, m.button_h)
+        most.rect.height = max(m.button_h, most.needed_height(self.app.text, m))
+        intro_h = self._intro_label(self._intro_width(area)).get_height()
+        top = area.top + max(intro_h, most.rect.height) + m.pad
+        for size in (m.body, m.small, m.font(17)):
+            # The go button first: the reading (and Tab) order is the page's.
+            self.buttons[:] = [most]
+            bottom = self._rows(area, top, size)
+            if bottom + m.pad <= m.height:  # the page's bottom margin too (see page_height)
+                break
+        self.extent = bottom
+
+    def _rows(self, area: pygame.Rect, top: int, size: int) -> int:
+        """Lay out a row per choice from *top*, labels at *size*; return the last row's bottom.
+
+        The choices take at most 11/20 of the width at body size and 13/20 at the smaller
+        size (fewer second lines), always leaving room for - and +, a bar and the widest
+        count ("99 hands").
+        """
+        m = self.m
         side = max(m.button_h, m.px(72))
-        choice_w = area.width * 11 // 20
+        widest = self.app.text.render(self._hands(MOST_HANDS), m.body, theme.INK, bold=True)
+        controls = 2 * side + m.px(10) + 3 * m.pad + widest.get_width() + m.px(60)
+        share = 11 if size >= m.body else 13
+        choice_w = min(area.width * share // 20, area.width - controls)
         gap = m.px(12)  # rows close together: three or four fit a 16:9 projector unscrolled
         self.bars = []
+        y = top
         for index, (choice_id, label) in enumerate(self.choices):
             rect = pygame.Rect(area.left, y, choice_w, m.button_h)
             number = self.app.tr.number(index + 1)
             button = Button(
-                f"pick:{choice_id}", f"{number}. {label}", rect, "choice", align="left", bold=False
+                f"pick:{choice_id}",
+                f"{number}. {label}",
+                rect,
+                "choice",
+                align="left",
+                bold=False,
+                text_size=size,
             )
             rect.height = max(side, button.needed_height(self.app.text, m))
             minus = pygame.Rect(rect.right + m.pad, y, side, side)
@@ -92,13 +139,8 @@ class TallyScene(Scene):
             self.buttons += [button, less, more]
             bar_left = plus.right + m.pad
             self.bars.append(pygame.Rect(bar_left, y, max(0, area.right - bar_left), rect.height))
-            y += rect.height + gap
-        most = Button("most", self._("Go with most hands"), pygame.Rect(0, y, 0, 0), "primary")
-        half = (area.width - m.pad) // 2
-        most.rect.update(area.right - half, y, half, m.button_h)
-        most.rect.height = max(m.button_h, most.needed_height(self.app.text, m))
-        self.buttons.append(most)
-        self.extent = most.rect.bottom + m.pad
+            y = rect.bottom + gap
+        return y - gap
 
     def first_focus(self) -> int:
         """No choice is pre-selected: Enter alone never picks for the class."""
@@ -154,7 +196,7 @@ class TallyScene(Scene):
         """
         m = self.m
         area = self.content_rect().inflate(-2 * m.pad, -2 * m.pad)
-        intro = self._intro_label(area.width)
+        intro = self._intro_label(self._intro_width(area))
         surface.blit(intro, self.start_pos(area, intro, area.top))
         top = max(self.counts, default=0)
         for index, row in enumerate(self.bars):
