@@ -95,7 +95,7 @@ class TallyScene(Scene):
         top = area.top + max(intro_h, most.rect.height) + m.pad
         for size in (m.body, m.small, m.font(17)):
             # The go button first: the reading (and Tab) order is the page's.
-            self.buttons[:] = [most]
+            self.buttons = [most]
             bottom = self._rows(area, top, size)
             if bottom + m.pad <= m.height:  # the page's bottom margin too (see page_height)
                 break
