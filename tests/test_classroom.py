@@ -307,11 +307,13 @@ def test_every_tally_shows_all_its_choices_on_a_16_9_projector(app: App, languag
     height = app.screen.get_height()
     checked = 0
     for lesson in app.pack.lessons:
+        band = lesson.grade_band
         for step in lesson.steps:
             if step.type not in ("chat", "story") or not step.has_choices:
                 continue
-            choices = [
-                (c.id, app.tr.pgettext(f"{lesson.id}/{c.id}", c.text)) for c in step.choice_list
+            choices = [  # as the lesson screen words them (StepScene.lt)
+                (c.id, app.fill_services(app.tr.pgettext(f"{lesson.id}/{c.id}", c.text), band))
+                for c in step.choice_list
             ]
             tally = TallyScene(app, choices)
             app.push(tally)

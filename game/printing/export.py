@@ -107,6 +107,7 @@ class Exporter:
         jobs: list[Job] = []
         indexes: list[tuple[str, list[Entry]]] = []
         for language in languages:
+            result.files.setdefault(language, [])
             tr = self.translator(language)
             docs: list[tuple[str, Document]] = []
             for lesson in lessons:
@@ -126,8 +127,6 @@ class Exporter:
             entries += [Entry(name, doc.title, ("pdf",)) for name, doc in cards]
             entries = with_lessons(entries, lessons, lambda x, tr=tr: LessonText(x, tr).title)
             indexes.append((language, entries))
-        for language in languages:
-            result.files.setdefault(language, [])
         if progress:
             progress(0, total)
         for index, data, helped in render_all(jobs, self.font_dir):

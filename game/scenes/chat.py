@@ -16,6 +16,7 @@ import pygame
 from game.content.model import Lesson
 from game.i18n import N_
 from game.scenes.step_base import NUMBER_KEYS, VERDICT_LOOK, StepScene
+from game.scenes.tally import COUNT_HANDS
 from game.session import FEELINGS, Entry, LessonSession, Phase
 from game.ui import draw, scout_faces, theme
 from game.ui.chat_bubbles import BubbleRenderer
@@ -268,7 +269,7 @@ class ChatScene(StepScene):
         top of the page, so the chat stays in view). Returns where the next thing goes.
         """
         m = self.m
-        labels = [("tally", self._("Count the hands"))] if self.session.step.has_choices else []
+        labels = [("tally", self._(COUNT_HANDS))] if self.session.step.has_choices else []
         if any(entry.tactic for entry in self.session.history):
             hide = self._("Hide the red flags")
             labels.append(("flags", hide if self.flags_shown else self._("Show the red flags")))

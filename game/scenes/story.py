@@ -12,6 +12,7 @@ import pygame
 
 from game.content.model import StoryStep
 from game.scenes.step_base import StepScene
+from game.scenes.tally import COUNT_HANDS
 from game.session import Phase
 from game.ui import theme
 from game.ui.flow import READABLE, Block, draw_blocks, fit, height_of
@@ -136,7 +137,7 @@ class StoryScene(StepScene):
         top = self.page.top + height_of(self._text_blocks(self.page.width, 1.0)) + m.pad
         if self.session.mode == "classroom":  # the teacher counts the class's hands first
             tally = pygame.Rect(self.page.left, top, self.page.width, m.button_h)
-            self.buttons.append(Button("tally", self._("Count the hands"), tally, "secondary"))
+            self.buttons.append(Button("tally", self._(COUNT_HANDS), tally, "secondary"))
             top = tally.bottom + m.pad
         area = pygame.Rect(self.page.left, top, self.page.width, max(0, self.page.bottom - top))
         self.buttons.extend(self.choice_buttons(area, m.body, m.px(12)))

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.helplines import ADULT
+from game.i18n import N_
 from game.scenes.base import Scene
 from game.ui import theme
 from game.ui.widgets import Button
@@ -27,6 +28,8 @@ PLUS_KEYS = {pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS}
 MINUS_KEYS = {pygame.K_MINUS, pygame.K_KP_MINUS}
 #: More hands than any class has (a held key stops here).
 MOST_HANDS = 99
+#: The words of the button that opens the tally (chat and story pages), and its title.
+COUNT_HANDS = N_("Count the hands")
 
 
 class TallyScene(Scene):
@@ -50,7 +53,7 @@ class TallyScene(Scene):
         A title on lines of its own (a long lesson title) would push the last choice off
         a 16:9 projector.
         """
-        return self._("Count the hands")
+        return self._(COUNT_HANDS)
 
     def intro(self) -> str:
         """What to do on this screen."""
